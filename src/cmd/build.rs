@@ -1,0 +1,51 @@
+//! `helder build`: the whole pipeline, ending in an atomic write of the site.
+
+use std::path::PathBuf;
+
+use super::{Report, errors_first};
+use crate::diagnostic::Diagnostic;
+use crate::{check, history, load, render, resolve, theme, write};
+
+pub struct Options {
+    pub root: PathBuf,
+    pub output_dir: PathBuf,
+    pub base_url: Option<String>,
+}
+
+pub fn run(options: &Options) -> Result<Report, Report> {
+    let (mut model, sources) = load::load(&options.root).map_err(Report::failed)?;
+    let mut warnings = errors_first(check::check(&model, &sources))?;
+    if let Some(url) = &options.base_url {
+        model.site.base_url = url.clone();
+    }
+    let theme = theme::load(&options.root).map_err(Report::failed)?;
+    let tera = render::templates(&theme).map_err(Report::failed)?;
+
+    let mut site = resolve::resolve(&model, &sources);
+    let history = history::History::open(&options.root);
+    warnings.extend(history::stamp(&mut site, &history, model.site.authors));
+    let pages = render::render(&site, &tera).map_err(Report::failed)?;
+
+    let count = pages.len();
+    let files = write::Files {
+        pages,
+        assets: vec![
+            (theme::STYLESHEET_NAME.into(), theme.stylesheet),
+            ("sitemap.xml".into(), render::sitemap(&site)),
+        ],
+    };
+    write::write(&options.output_dir, files).map_err(|e| {
+        Report::failed(vec![
+            Diagnostic::error(&options.output_dir, None, format!("cannot write the site: {e}"))
+                .with_hint("check that the folder is writable and the disk is not full; the previous site was left as it was"),
+        ])
+    })?;
+    Ok(Report {
+        diagnostics: warnings,
+        summary: format!(
+            "wrote {count} pages for {} schools to {}",
+            model.schools.len(),
+            options.output_dir.display()
+        ),
+    })
+}

@@ -1,0 +1,988 @@
+//! The history stage: takes the version history of each page's input files from git.
+//!
+//! Pages are made from files under the site root, which may be a subfolder of a
+//! repository. Dates come only from git, never from the clock, so the output is
+//! byte-identical for the same commit.
+//!
+//! 1. [`History::open`] finds out how much history there is: none outside a
+//!    repository or without git, too little in a shallow clone. Then every
+//!    question below has no answer, and [`History::warning`] says what is
+//!    missing and how to fix it; the build goes on without the dates.
+//! 2. [`History::last_changed`]: the date a page last changed.
+//! 3. [`History::entries_last_changed`]: the same for each entry of one file,
+//!    such as each school in `schools.yaml`.
+//! 4. [`History::versions`]: the version table of a document, one row per
+//!    commit, its status from the `Status:` trailer of the commit message.
+//! 5. [`History::adoptions`]: the adoption record, from annotated tags and
+//!    their trailers (`Datum:`, `Vastgesteld-door:`, `Functie:`, `Instemming:`).
+//!
+//! Authors appear by name (after `.mailmap`) or by initials, never by e-mail
+//! address: this is a privacy site.
+//!
+//! Everything is asked of the `git` program: one call per question, plus one
+//! `git cat-file --batch` process to read the old versions of a file. Its
+//! output uses the ASCII record and unit separators between records and
+//! fields, so a commit subject with odd characters cannot break the parsing.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ffi::OsString;
+use std::fmt;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Component, Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::thread;
+
+use crate::diagnostic::Diagnostic;
+use crate::resolve::{AdoptionView, DateView, Site, VersionView, View};
+
+/// Ends each record of a `--format` output (ASCII record separator).
+const RS: char = '\x1e';
+/// Separates the fields of a record (ASCII unit separator).
+const FS: char = '\x1f';
+/// Separates repeated values of one trailer (ASCII group separator).
+const GS: char = '\x1d';
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// Dutch name particles (tussenvoegsels): lower case in initials ("JdV").
+const PARTICLES: [&str; 13] = [
+    "de", "den", "der", "van", "von", "het", "ten", "ter", "te", "'t", "’t", "in", "op",
+];
+
+/// The git history of a site root, and how much of it there is.
+#[derive(Debug, Clone)]
+pub struct History {
+    root: PathBuf,
+    availability: Availability,
+    /// The first line git wrote to stderr when it found no repository.
+    git_error: String,
+    /// Extra environment for every git call; only tests set it.
+    env: Vec<(String, OsString)>,
+}
+
+/// How much history git can give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Availability {
+    /// The whole history: every question has its answer.
+    Full,
+    /// A shallow clone, as CI makes by default: the old commits are missing.
+    Shallow,
+    /// The site root is not in a git repository.
+    NoRepository,
+    /// The `git` program cannot be run.
+    NoGit,
+}
+
+/// A calendar date, as git gives it (in the author's or tagger's own zone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// One row of the version table of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Version {
+    /// "001", "002", …: counted, never typed, so never duplicated or skipped.
+    pub number: String,
+    /// The `Status:` trailer of the commit message, "Concept" without one.
+    pub status: String,
+    /// The author date.
+    pub date: Date,
+    /// Name (after `.mailmap`) or initials; never an e-mail address.
+    pub author: String,
+    /// The commit subject.
+    pub description: String,
+}
+
+/// One adoption (vaststelling) of a document, from an annotated tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Adoption {
+    /// The tag name without its prefix: "1.0" for `reglement-1.0`.
+    pub version: String,
+    /// The `Datum:` trailer (YYYY-MM-DD), else the tagger date.
+    pub date: Date,
+    /// The `Vastgesteld-door:` trailer: who adopted it.
+    pub by: String,
+    /// The `Functie:` trailer: in what role.
+    pub role: String,
+    /// The `Instemming:` trailer: who consented, e.g. "oudergeleding van de GMR".
+    pub consent: String,
+}
+
+/// The entries of one version of a file, as (id, canonical text) pairs.
+pub type Entries = Vec<(String, String)>;
+
+/// How authors appear in a version table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AuthorStyle {
+    /// "Jan de Vries"
+    #[default]
+    Name,
+    /// "JdV"
+    Initials,
+}
+
+impl History {
+    /// Looks at the repository around `root`. Never fails: what is missing is
+    /// told by [`History::availability`] and [`History::warning`].
+    pub fn open(root: &Path) -> History {
+        History::open_with_env(root, Vec::new())
+    }
+
+    fn open_with_env(root: &Path, env: Vec<(String, OsString)>) -> History {
+        let mut history = History {
+            root: root.to_path_buf(),
+            availability: Availability::NoGit,
+            git_error: String::new(),
+            env,
+        };
+        let mut probe = history.command();
+        probe.args(["rev-parse", "--is-shallow-repository"]);
+        (history.availability, history.git_error) = match probe.output() {
+            Err(_) => (Availability::NoGit, String::new()),
+            Ok(out) if !out.status.success() => {
+                (Availability::NoRepository, first_line(&out.stderr))
+            }
+            Ok(out) if out.stdout.trim_ascii() == b"true" => (Availability::Shallow, String::new()),
+            Ok(_) => (Availability::Full, String::new()),
+        };
+        history
+    }
+
+    pub fn availability(&self) -> Availability {
+        self.availability
+    }
+
+    /// What is missing and how to fix it; None when the history is complete.
+    pub fn warning(&self) -> Option<String> {
+        const LEFT_OUT: &str = "the dates on which pages last changed, the version tables \
+                                and the adoption record are unknown and are left out";
+        let root = self.root.display();
+        match self.availability {
+            Availability::Full => None,
+            Availability::Shallow => Some(format!(
+                "this is a shallow clone, so {LEFT_OUT}; fetch the full history with \
+                 `git fetch --unshallow --tags` (in CI: a checkout with fetch-depth 0)"
+            )),
+            // The usual cause in CI containers: the checkout belongs to another user,
+            // and git says "detected dubious ownership in repository at '<folder>'".
+            Availability::NoRepository if self.git_error.contains("dubious ownership") => {
+                let repository = self.git_error.rsplit_once(" at ").map_or("", |(_, at)| at);
+                Some(format!(
+                    "git refuses to read the repository {repository} because it belongs to another \
+                     user, so {LEFT_OUT}; trust it with `git config --global --add safe.directory {repository}`"
+                ))
+            }
+            Availability::NoRepository => Some(format!(
+                "{root} is not in a git repository, so {LEFT_OUT}; run `git init` there \
+                 and commit the site (`git add . && git commit`)"
+            )),
+            Availability::NoGit => Some(format!(
+                "git is not installed (or not on the PATH), so {LEFT_OUT}; install git \
+                 from https://git-scm.com and build {root} again"
+            )),
+        }
+    }
+
+    /// The author date of the newest commit that touched any of `paths`
+    /// (files or folders, relative to the root). None unless the history is
+    /// full, and None if they were never committed.
+    pub fn last_changed(&self, paths: &[&Path]) -> Option<Date> {
+        let out = self.log(&["-1", "--format=%ad"], paths)?;
+        Date::parse_iso(out.trim())
+    }
+
+    /// When each entry of `file` (relative to the root) last changed.
+    ///
+    /// `entries` turns one version of the file into (id, canonical text)
+    /// pairs, or None when that version does not parse (it is then skipped).
+    /// An entry changed in a commit when its text differs from the version
+    /// before, or is new; reordering entries changes nothing. Entries since
+    /// removed keep their date. Empty unless the history is full.
+    pub fn entries_last_changed(
+        &self,
+        file: &Path,
+        entries: &dyn Fn(&str) -> Option<Entries>,
+    ) -> BTreeMap<String, Date> {
+        let commits = self.commits_of(file);
+        let Some(path) = git_path(file).filter(|_| !commits.is_empty()) else {
+            return BTreeMap::new();
+        };
+        let objects: Vec<String> = commits
+            .iter()
+            .map(|(id, _)| format!("{id}:./{path}"))
+            .collect();
+        let texts = self.read_blobs(&objects).unwrap_or_default();
+        let versions = commits.iter().zip(texts).filter_map(|((_, date), text)| {
+            let entries = entries(&text?)?;
+            Some((*date, entries))
+        });
+        dates_of_change(versions)
+    }
+
+    /// The version table of a document made from `paths`: one row per commit
+    /// that touched them, oldest first. Empty unless the history is full.
+    pub fn versions(&self, paths: &[&Path], style: AuthorStyle) -> Vec<Version> {
+        let format =
+            "--format=%ad%x1f%aN%x1f%(trailers:key=Status,valueonly,separator=%x1d)%x1f%s%x1e";
+        let Some(out) = self.log(&["--reverse", format], paths) else {
+            return Vec::new();
+        };
+        records(&out, 4)
+            .filter_map(|fields| Some((Date::parse_iso(fields[0])?, fields)))
+            .enumerate()
+            .map(|(index, (date, fields))| Version {
+                number: format!("{:03}", index + 1),
+                status: last_value(fields[2]).map_or("Concept".to_string(), without_addresses),
+                date,
+                author: author(fields[1], style),
+                description: without_addresses(fields[3].trim()),
+            })
+            .collect()
+    }
+
+    /// The adoption record from the annotated tags named `tag_prefix…`,
+    /// oldest first. Lightweight tags are ignored. Empty unless the history is
+    /// full (a shallow clone may lack tags, and a partial record would mislead).
+    pub fn adoptions(&self, tag_prefix: &str) -> Vec<Adoption> {
+        if self.availability != Availability::Full {
+            return Vec::new();
+        }
+        // In for-each-ref, `%1f` is a byte; inside a trailers option it is `%x1f`.
+        let values = "valueonly,separator=%x2C%x20)";
+        let format = format!(
+            "--format=%(objecttype)%1f%(refname:lstrip=2)%1f%(taggerdate:short)\
+             %1f%(contents:trailers:key=Datum,valueonly,separator=%x1d)\
+             %1f%(contents:trailers:key=Vastgesteld-door,{values}\
+             %1f%(contents:trailers:key=Functie,{values}\
+             %1f%(contents:trailers:key=Instemming,{values}%1e"
+        );
+        let mut command = self.command();
+        // All tags, filtered here: a prefix used as a pattern would glob.
+        command.args(["for-each-ref", &format, "refs/tags/"]);
+        let Some(out) = stdout_of(command) else {
+            return Vec::new();
+        };
+        let mut adoptions: Vec<Adoption> = records(&out, 7)
+            .filter_map(|fields| adoption(&fields, tag_prefix))
+            .collect();
+        adoptions.sort_by(|a, b| (a.date, &a.version).cmp(&(b.date, &b.version)));
+        adoptions
+    }
+
+    /// `git` in the site root, shielded from settings that change its output.
+    fn command(&self) -> Command {
+        let mut command = Command::new("git");
+        command
+            .arg("-C")
+            .arg(&self.root)
+            .args([
+                "--no-pager",
+                "--literal-pathspecs",
+                "-c",
+                "core.quotepath=off",
+            ])
+            // A user's log.follow=true would follow renames, and log.showSignature
+            // would print GPG output between the records.
+            .args(["-c", "log.follow=false", "-c", "log.showSignature=false"])
+            .env("LC_ALL", "C")
+            // Git hooks export GIT_DIR, often as the relative `.git`, which is wrong
+            // once `-C` has moved to the site root (say, `helder check` in pre-commit).
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .envs(self.env.iter().map(|(key, value)| (key, value)))
+            .stdin(Stdio::null());
+        command
+    }
+
+    /// `git log` over the commits that touched `paths`; None unless the
+    /// history is full.
+    fn log(&self, options: &[&str], paths: &[&Path]) -> Option<String> {
+        if self.availability != Availability::Full || paths.is_empty() {
+            return None;
+        }
+        let mut command = self.command();
+        command
+            .args([
+                "log",
+                "--use-mailmap",
+                "--date=short",
+                "--encoding=UTF-8",
+                "--no-color",
+            ])
+            .args(options)
+            .arg("--")
+            .args(paths);
+        stdout_of(command)
+    }
+
+    /// The commits that touched `file`, oldest first, with their author dates.
+    fn commits_of(&self, file: &Path) -> Vec<(String, Date)> {
+        let Some(out) = self.log(&["--reverse", "--format=%H%x1f%ad%x1e"], &[file]) else {
+            return Vec::new();
+        };
+        records(&out, 2)
+            .filter_map(|fields| Some((fields[0].to_string(), Date::parse_iso(fields[1])?)))
+            .collect()
+    }
+
+    /// The text of each object (`<commit>:<path>`), read by one
+    /// `git cat-file --batch`; None for an object that is missing or not UTF-8.
+    fn read_blobs(&self, objects: &[String]) -> Option<Vec<Option<String>>> {
+        let mut command = self.command();
+        command
+            .args(["cat-file", "--batch"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped());
+        let mut child = command.spawn().ok()?;
+        let mut stdin = child.stdin.take()?;
+        let mut stdout = BufReader::new(child.stdout.take()?);
+        let requests: String = objects.iter().map(|object| format!("{object}\n")).collect();
+        // Write from a thread while reading here, so neither pipe fills up and blocks.
+        let texts = thread::scope(|scope| {
+            scope.spawn(move || stdin.write_all(requests.as_bytes()));
+            let texts: Option<Vec<_>> = objects.iter().map(|_| read_blob(&mut stdout)).collect();
+            drop(stdout); // if reading failed, git stops on the closed pipe, and so does the writer
+            texts
+        });
+        child.wait().ok()?;
+        texts
+    }
+}
+
+/// The tag names of adopted versions of the regulation start with this.
+pub const ADOPTION_TAG_PREFIX: &str = "reglement-";
+
+/// The history stage of a build: gives every page its "last changed" date
+/// and the regulation its version table and adoption record. Returns the one
+/// warning to show when the history is missing or incomplete.
+///
+/// A school's pages changed when one of their shared input files changed, or
+/// when that school's own entry in `schools.yaml` changed (compared as parsed
+/// YAML, so an edit of another school's entry, a comment or a re-indent does
+/// not count).
+pub fn stamp(
+    site: &mut Site,
+    history: &History,
+    style: crate::model::AuthorStyle,
+) -> Vec<Diagnostic> {
+    if history.availability() != Availability::Full {
+        let warning = history.warning().unwrap_or_default();
+        return vec![Diagnostic::warning("", None, warning)];
+    }
+    let style = match style {
+        crate::model::AuthorStyle::Name => AuthorStyle::Name,
+        crate::model::AuthorStyle::Initials => AuthorStyle::Initials,
+    };
+    let schools = history.entries_last_changed(
+        Path::new(crate::load::SCHOOLS_FILE),
+        &crate::load::school_entries,
+    );
+    let mut by_inputs: HashMap<Vec<PathBuf>, Option<Date>> = HashMap::new();
+    for page in &mut site.pages {
+        let shared = *by_inputs.entry(page.inputs.clone()).or_insert_with(|| {
+            let paths: Vec<&Path> = page.inputs.iter().map(PathBuf::as_path).collect();
+            history.last_changed(&paths)
+        });
+        let own = page.school.as_ref().and_then(|id| schools.get(id).copied());
+        let date = shared.max(own);
+        if let View::Regulation(view) = &mut page.view {
+            let paths: Vec<&Path> = page.document.iter().map(PathBuf::as_path).collect();
+            view.versions = history
+                .versions(&paths, style)
+                .into_iter()
+                .map(version_view)
+                .collect();
+            view.adoptions = history
+                .adoptions(ADOPTION_TAG_PREFIX)
+                .into_iter()
+                .map(adoption_view)
+                .collect();
+        }
+        page.view.layout_mut().last_changed = date.map(|d| DateView {
+            text: d.to_string(),
+            iso: d.iso(),
+        });
+    }
+    Vec::new()
+}
+
+fn version_view(v: Version) -> VersionView {
+    VersionView {
+        number: v.number,
+        status: v.status,
+        date: v.date.to_string(),
+        author: v.author,
+        description: v.description,
+    }
+}
+
+fn adoption_view(a: Adoption) -> AdoptionView {
+    AdoptionView {
+        version: a.version,
+        date: a.date.to_string(),
+        by: a.by,
+        role: a.role,
+        consent: a.consent,
+    }
+}
+
+impl Date {
+    /// "2018-07-03"
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// Reads "2018-07-03", as `--date=short` gives it and `Datum:` trailers hold it.
+    fn parse_iso(text: &str) -> Option<Date> {
+        let mut parts = text.trim().splitn(3, '-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts
+            .next()?
+            .parse()
+            .ok()
+            .filter(|m| (1..=12).contains(m))?;
+        let day = parts
+            .next()?
+            .parse()
+            .ok()
+            .filter(|d| (1..=31).contains(d))?;
+        Some(Date { year, month, day })
+    }
+}
+
+/// Dutch: "3 juli 2018".
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let month = MONTHS[self.month.clamp(1, 12) as usize - 1];
+        write!(f, "{} {} {}", self.day, month, self.year)
+    }
+}
+
+/// For each entry id, the date of the last version (oldest first) in which
+/// its text differs from the version before, or in which it is new.
+fn dates_of_change(versions: impl Iterator<Item = (Date, Entries)>) -> BTreeMap<String, Date> {
+    let mut dates = BTreeMap::new();
+    let mut before = BTreeMap::new();
+    for (date, entries) in versions {
+        let now: BTreeMap<String, String> = entries.into_iter().collect();
+        for (id, text) in &now {
+            if before.get(id) != Some(text) {
+                dates.insert(id.clone(), date);
+            }
+        }
+        before = now;
+    }
+    dates
+}
+
+/// Reads one answer of `git cat-file --batch`: Some(None) for a missing
+/// object, None when the answer itself is broken.
+fn read_blob(stdout: &mut impl BufRead) -> Option<Option<String>> {
+    let mut header = String::new();
+    stdout.read_line(&mut header).ok()?;
+    let header = header.trim_end();
+    if header.ends_with(" missing") || header.ends_with(" ambiguous") {
+        return Some(None);
+    }
+    let size: usize = header.rsplit(' ').next()?.parse().ok()?;
+    let mut body = vec![0; size + 1]; // the object, then a newline
+    stdout.read_exact(&mut body).ok()?;
+    body.pop();
+    Some(String::from_utf8(body).ok())
+}
+
+/// One adoption from a record of `for-each-ref`, if it is an annotated tag
+/// named `prefix…`.
+fn adoption(fields: &[&str], prefix: &str) -> Option<Adoption> {
+    let [kind, name, tagger_date, datum, by, role, consent] = fields else {
+        return None;
+    };
+    let version = name.strip_prefix(prefix).filter(|v| !v.is_empty())?;
+    if *kind != "tag" {
+        return None;
+    }
+    let datum = last_value(datum).and_then(Date::parse_iso);
+    Some(Adoption {
+        version: version.to_string(),
+        date: datum.or_else(|| Date::parse_iso(tagger_date))?,
+        by: without_addresses(by.trim()),
+        role: without_addresses(role.trim()),
+        consent: without_addresses(consent.trim()),
+    })
+}
+
+/// The records of a `--format=…%x1e` output, each split into exactly `fields`
+/// fields; the last field keeps any stray separator.
+fn records(output: &str, fields: usize) -> impl Iterator<Item = Vec<&str>> {
+    output
+        .split(RS)
+        .map(|record| record.trim_start_matches('\n'))
+        .filter(|record| !record.is_empty())
+        .map(move |record| record.splitn(fields, FS).collect::<Vec<_>>())
+        .filter(move |record| record.len() == fields)
+}
+
+/// The last of the values of a trailer given more than once.
+fn last_value(values: &str) -> Option<&str> {
+    values.split(GS).map(str::trim).rfind(|v| !v.is_empty())
+}
+
+/// An author as the table shows them. A name that is itself an e-mail
+/// address (user.name set to one) shows only the part before the `@`.
+fn author(name: &str, style: AuthorStyle) -> String {
+    let name = name.split_once('@').map_or(name, |(local, _)| local).trim();
+    match style {
+        AuthorStyle::Name => name.to_string(),
+        AuthorStyle::Initials => initials(name),
+    }
+}
+
+/// "Jan de Vries" -> "JdV": the first letter of each word, upper case except
+/// for particles after the first word ("Van Dijk" alone is "VD").
+fn initials(name: &str) -> String {
+    let initial = |(index, word): (usize, &str)| {
+        let letter = word.chars().find(|c| c.is_alphabetic())?;
+        let particle = index > 0 && PARTICLES.contains(&word.to_lowercase().as_str());
+        Some(if particle {
+            letter.to_lowercase().to_string()
+        } else {
+            letter.to_uppercase().to_string()
+        })
+    };
+    name.split_whitespace()
+        .enumerate()
+        .filter_map(initial)
+        .collect()
+}
+
+/// The text with every word that looks like an e-mail address replaced.
+fn without_addresses(text: &str) -> String {
+    let is_address = |word: &str| {
+        word.split_once('@')
+            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'))
+    };
+    if !text.split_whitespace().any(is_address) {
+        return text.to_string();
+    }
+    let words = text.split(' ').map(|word| {
+        if is_address(word) {
+            "[e-mailadres]"
+        } else {
+            word
+        }
+    });
+    words.collect::<Vec<_>>().join(" ")
+}
+
+/// `path` as git writes paths ("content/a.md"), if it is relative and UTF-8.
+fn git_path(path: &Path) -> Option<String> {
+    let parts = path.components().filter(|part| *part != Component::CurDir);
+    let parts: Option<Vec<&str>> = parts
+        .map(|part| match part {
+            Component::Normal(name) => name.to_str(),
+            Component::ParentDir => Some(".."),
+            _ => None,
+        })
+        .collect();
+    Some(parts?.join("/"))
+}
+
+/// The standard output of a command that succeeded.
+fn stdout_of(mut command: Command) -> Option<String> {
+    let output = command.output().ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+fn first_line(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    /// A git repository in a fresh temporary folder, removed when dropped.
+    struct Repo {
+        dir: PathBuf,
+    }
+
+    impl Repo {
+        fn new(name: &str) -> Repo {
+            let dir = scratch_dir(name);
+            let repo = Repo { dir };
+            repo.git(&["init", "-q"], &[]);
+            repo.git(&["config", "user.name", "Test Auteur"], &[]);
+            repo.git(&["config", "user.email", "auteur@school.example"], &[]);
+            repo
+        }
+
+        fn write(&self, path: &str, text: &str) {
+            let path = self.dir.join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
+
+        /// Commits everything with both dates fixed, e.g. "2021-02-01T10:00:00+01:00".
+        fn commit(&self, date: &str, message: &str) {
+            self.commit_as("Test Auteur", "auteur@school.example", date, message);
+        }
+
+        fn commit_as(&self, name: &str, email: &str, date: &str, message: &str) {
+            self.git(&["add", "-A"], &[]);
+            let author = [
+                ("GIT_AUTHOR_NAME", name),
+                ("GIT_AUTHOR_EMAIL", email),
+                ("GIT_AUTHOR_DATE", date),
+                ("GIT_COMMITTER_DATE", date),
+            ];
+            self.git(&["commit", "-q", "-m", message], &author);
+        }
+
+        fn git(&self, args: &[&str], env: &[(&str, &str)]) {
+            let output = Command::new("git")
+                .arg("-C")
+                .arg(&self.dir)
+                .args(args)
+                // The developer's own config (commit.gpgsign, hooks) stays out.
+                .env("GIT_CONFIG_GLOBAL", "/dev/null")
+                .env("GIT_CONFIG_NOSYSTEM", "1")
+                .envs(env.iter().copied())
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(output.status.success(), "git {args:?}: {stderr}");
+        }
+
+        fn history(&self) -> History {
+            History::open(&self.dir)
+        }
+    }
+
+    impl Drop for Repo {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+
+    /// A new, empty folder in the temporary folder, named for the test and process.
+    fn scratch_dir(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("helder-history-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn date(year: i32, month: u32, day: u32) -> Date {
+        Date { year, month, day }
+    }
+
+    fn lines_as_entries(text: &str) -> Option<Entries> {
+        let entry = |line: &str| {
+            line.split_once(": ")
+                .map(|(id, v)| (id.to_string(), v.to_string()))
+        };
+        text.lines()
+            .filter(|line| !line.trim().is_empty())
+            .map(entry)
+            .collect()
+    }
+
+    #[test]
+    fn dates_show_in_dutch() {
+        assert_eq!(date(2018, 7, 3).to_string(), "3 juli 2018");
+        assert_eq!(date(2021, 2, 1).to_string(), "1 februari 2021");
+        let months: Vec<String> = (1..=12).map(|m| date(2020, m, 10).to_string()).collect();
+        let expected = [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        for (shown, month) in months.iter().zip(expected) {
+            assert_eq!(*shown, format!("10 {month} 2020"));
+        }
+        assert_eq!(date(2018, 7, 3).iso(), "2018-07-03");
+        assert_eq!(Date::parse_iso("2018-07-03"), Some(date(2018, 7, 3)));
+        assert_eq!(Date::parse_iso("2018-13-03"), None);
+        assert_eq!(Date::parse_iso("3 juli 2018"), None);
+        assert!(date(2018, 7, 3) < date(2018, 12, 1));
+    }
+
+    #[test]
+    fn initials_keep_dutch_particles_lower_case() {
+        assert_eq!(initials("Jan de Vries"), "JdV");
+        assert_eq!(initials("Anna van 't Hof"), "AvtH");
+        assert_eq!(initials("Kees van der Berg"), "KvdB");
+        assert_eq!(initials("Van Dijk"), "VD");
+        assert_eq!(initials("émile ter Horst"), "ÉtH");
+    }
+
+    #[test]
+    fn addresses_never_pass() {
+        assert_eq!(author("piet@school.example", AuthorStyle::Name), "piet");
+        assert_eq!(
+            without_addresses("Adres fg@bestuur.example toegevoegd"),
+            "Adres [e-mailadres] toegevoegd"
+        );
+        assert_eq!(
+            without_addresses("Regel @media aangepast"),
+            "Regel @media aangepast"
+        );
+    }
+
+    #[test]
+    fn last_changed_per_file_below_a_subfolder_root() {
+        let repo = Repo::new("last-changed");
+        repo.write("site/content/a.md", "a");
+        repo.write("site/content/b.md", "b");
+        repo.commit("2021-02-01T10:00:00+01:00", "Eerste versie");
+        repo.write("site/content/b.md", "b2");
+        repo.write("elders.txt", "buiten de site");
+        // Just after midnight in the author's zone: still 3 July there, 2 July in UTC.
+        repo.commit("2018-07-03T01:30:00+02:00", "b herschreven");
+        repo.write("site/nieuw.md", "niet gecommit");
+
+        let history = History::open(&repo.dir.join("site"));
+        assert_eq!(history.availability(), Availability::Full);
+        assert_eq!(history.warning(), None);
+        let a = Path::new("content/a.md");
+        let b = Path::new("content/b.md");
+        assert_eq!(history.last_changed(&[a]), Some(date(2021, 2, 1)));
+        assert_eq!(history.last_changed(&[b]), Some(date(2018, 7, 3)));
+        assert_eq!(history.last_changed(&[a, b]), Some(date(2018, 7, 3)));
+        assert_eq!(
+            history.last_changed(&[Path::new("content")]),
+            Some(date(2018, 7, 3))
+        );
+        assert_eq!(history.last_changed(&[Path::new("nieuw.md")]), None);
+        assert_eq!(history.last_changed(&[]), None);
+    }
+
+    #[test]
+    fn versions_count_and_carry_status_and_author() {
+        let repo = Repo::new("versions");
+        repo.write(".mailmap", "Jan de Vries <jan@school.example>\n");
+        repo.write("reglement.md", "1");
+        repo.commit_as(
+            "jdv",
+            "jan@school.example",
+            "2021-02-01T10:00:00+01:00",
+            "Eerste opzet",
+        );
+        repo.write("reglement.md", "2");
+        let message = "Artikel 4 | \"bewaartermijn\" <aangepast>\n\nStatus: Goedgekeurd";
+        repo.commit_as(
+            "Piet Jansen",
+            "piet@school.example",
+            "2021-03-02T09:00:00+01:00",
+            message,
+        );
+        repo.write("ander.md", "niet in de tabel");
+        repo.commit("2021-03-03T09:00:00+01:00", "Ander document");
+        repo.write("reglement.md", "3");
+        repo.commit_as(
+            "kees@school.example",
+            "kees@school.example",
+            "2021-04-05T12:00:00+02:00",
+            "Mail fg@bestuur.example",
+        );
+
+        let paths = [Path::new("reglement.md")];
+        let versions = repo.history().versions(&paths, AuthorStyle::Name);
+        let rows: Vec<_> = versions
+            .iter()
+            .map(|v| (&*v.number, &*v.status, v.date, &*v.author))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("001", "Concept", date(2021, 2, 1), "Jan de Vries"),
+                ("002", "Goedgekeurd", date(2021, 3, 2), "Piet Jansen"),
+                ("003", "Concept", date(2021, 4, 5), "kees"),
+            ]
+        );
+        assert_eq!(
+            versions[1].description,
+            "Artikel 4 | \"bewaartermijn\" <aangepast>"
+        );
+        assert_eq!(versions[2].description, "Mail [e-mailadres]");
+        let fields = |v: &Version| {
+            [
+                v.number.clone(),
+                v.status.clone(),
+                v.author.clone(),
+                v.description.clone(),
+            ]
+        };
+        assert!(
+            versions
+                .iter()
+                .flat_map(fields)
+                .all(|field| !field.contains('@'))
+        );
+
+        let initials = repo.history().versions(&paths, AuthorStyle::Initials);
+        let authors: Vec<_> = initials.iter().map(|v| v.author.as_str()).collect();
+        assert_eq!(authors, ["JdV", "PJ", "K"]);
+    }
+
+    #[test]
+    fn adoptions_come_from_annotated_tags() {
+        let repo = Repo::new("adoptions");
+        repo.write("reglement.md", "1");
+        repo.commit("2021-02-01T10:00:00+01:00", "Eerste versie");
+        let tagger = |date| [("GIT_COMMITTER_DATE", date)];
+        let message = "Reglement 1.0\n\nVastgesteld-door: College van Bestuur\nFunctie: bestuurder\n\
+                       Instemming: oudergeleding van de GMR";
+        repo.git(
+            &["tag", "-a", "reglement-1.0", "-m", message],
+            &tagger("2021-03-15T00:30:00+01:00"),
+        );
+        let message = "Reglement 2.0\n\nDatum: 2022-01-20\nVastgesteld-door: College van Bestuur";
+        repo.git(
+            &["tag", "-a", "reglement-2.0", "-m", message],
+            &tagger("2022-02-01T10:00:00+01:00"),
+        );
+        repo.git(&["tag", "reglement-0.9"], &[]);
+        repo.git(
+            &["tag", "-a", "website-1.0", "-m", "Ander document"],
+            &tagger("2020-01-01T10:00:00+01:00"),
+        );
+
+        let adoptions = repo.history().adoptions("reglement-");
+        let first = Adoption {
+            version: "1.0".to_string(),
+            date: date(2021, 3, 15),
+            by: "College van Bestuur".to_string(),
+            role: "bestuurder".to_string(),
+            consent: "oudergeleding van de GMR".to_string(),
+        };
+        let second = Adoption {
+            version: "2.0".to_string(),
+            date: date(2022, 1, 20),
+            by: "College van Bestuur".to_string(),
+            role: String::new(),
+            consent: String::new(),
+        };
+        assert_eq!(adoptions, [first, second]);
+    }
+
+    #[test]
+    fn entries_keep_the_date_they_last_changed() {
+        let repo = Repo::new("entries");
+        let commit = |text: &str, date: &str| {
+            repo.write("site/schools.yaml", text);
+            repo.commit(date, "scholen");
+        };
+        commit("a: 1\n", "2021-01-10T10:00:00+01:00");
+        commit("b: 1\na: 1\n", "2021-02-10T10:00:00+01:00"); // b new, a moved
+        commit("a: 1\nb: 2\n", "2021-03-10T10:00:00+01:00"); // b changed, a moved back
+        commit("kapot", "2021-04-10T10:00:00+02:00"); // does not parse: skipped
+        commit("a: 1\nb: 2\nc: 1\n", "2021-05-10T10:00:00+02:00"); // only c is new
+
+        let history = History::open(&repo.dir.join("site"));
+        let dates = history.entries_last_changed(Path::new("schools.yaml"), &lines_as_entries);
+        let expected = [
+            ("a".to_string(), date(2021, 1, 10)),
+            ("b".to_string(), date(2021, 3, 10)),
+            ("c".to_string(), date(2021, 5, 10)),
+        ];
+        assert_eq!(dates, BTreeMap::from(expected));
+    }
+
+    #[test]
+    fn shallow_clone_has_no_dates_and_says_how_to_fix_it() {
+        let origin = Repo::new("shallow-origin");
+        origin.write("a.md", "1");
+        origin.commit("2021-02-01T10:00:00+01:00", "een");
+        origin.write("a.md", "2");
+        origin.commit("2021-03-01T10:00:00+01:00", "twee");
+        let clone = scratch_dir("shallow-clone");
+        let url = format!("file://{}", origin.dir.display());
+        origin.git(
+            &["clone", "-q", "--depth", "1", &url, clone.to_str().unwrap()],
+            &[],
+        );
+
+        let history = History::open(&clone);
+        let _ = fs::remove_dir_all(&clone);
+        assert_eq!(history.availability(), Availability::Shallow);
+        assert!(history.warning().unwrap().contains("git fetch --unshallow"));
+        assert_eq!(history.last_changed(&[Path::new("a.md")]), None);
+        assert_eq!(
+            history.versions(&[Path::new("a.md")], AuthorStyle::Name),
+            []
+        );
+    }
+
+    #[test]
+    fn a_plain_folder_is_no_repository() {
+        let dir = scratch_dir("no-repository");
+        let ceiling = dir.parent().unwrap().as_os_str().to_owned();
+        let history =
+            History::open_with_env(&dir, vec![("GIT_CEILING_DIRECTORIES".into(), ceiling)]);
+        let _ = fs::remove_dir_all(&dir);
+        assert_eq!(history.availability(), Availability::NoRepository);
+        let warning = history.warning().unwrap();
+        assert!(warning.contains("is not in a git repository"), "{warning}");
+        assert!(warning.contains("git init"), "{warning}");
+        assert_eq!(history.adoptions("reglement-"), []);
+    }
+
+    #[test]
+    fn a_checkout_of_another_user_says_how_to_trust_it() {
+        let repo = Repo::new("dubious");
+        // Git's own test switch for "owned by someone else"; no global safe.directory.
+        let env = vec![
+            ("GIT_TEST_ASSUME_DIFFERENT_OWNER".into(), "1".into()),
+            ("GIT_CONFIG_GLOBAL".into(), "/dev/null".into()),
+        ];
+        let history = History::open_with_env(&repo.dir, env);
+        assert_eq!(history.availability(), Availability::NoRepository);
+        let warning = history.warning().unwrap();
+        let fix = format!("safe.directory '{}'", repo.dir.display());
+        assert!(warning.contains(&fix), "{warning}");
+    }
+
+    #[test]
+    fn without_git_there_is_no_history() {
+        let empty = scratch_dir("no-git");
+        let history = History::open_with_env(&empty, vec![("PATH".into(), empty.clone().into())]);
+        let _ = fs::remove_dir_all(&empty);
+        assert_eq!(history.availability(), Availability::NoGit);
+        assert!(history.warning().unwrap().contains("git is not installed"));
+    }
+}

@@ -1,0 +1,84 @@
+//! helder: privacy statements, cookie notices and the privacy regulation of a
+//! Dutch school board, generated from one YAML model.
+//!
+//! The program is a pipeline of stages, one module each, data flowing one way:
+//! `load` → `check` → `resolve` → `history` → `render` → `write`. The commands
+//! in `cmd` are short lists of stage calls.
+
+mod check;
+mod cmd;
+mod diagnostic;
+mod history;
+mod load;
+mod markdown;
+mod model;
+mod render;
+mod resolve;
+mod theme;
+mod write;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Builds the privacy pages of a school board from one YAML model.
+#[derive(Parser)]
+#[command(name = "helder", version, about)]
+struct Cli {
+    /// The site's folder: the one with schools.yaml and content/.
+    #[arg(short, long, global = true, default_value = ".")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into public/ (or --output-dir).
+    Build {
+        /// Where to write the site; relative paths are relative to the
+        /// current folder. Default: public/ inside the site's folder.
+        #[arg(short, long)]
+        output_dir: Option<PathBuf>,
+        /// The address the site is published at, overriding `site.base_url`.
+        #[arg(short = 'u', long)]
+        base_url: Option<String>,
+    },
+    /// Check the model and report every mistake, without writing anything.
+    Check,
+}
+
+/// Exit codes: 0 success, 1 the input has errors, 2 misuse of the command line.
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let result = match cli.command {
+        Command::Build {
+            output_dir,
+            base_url,
+        } => cmd::build::run(&cmd::build::Options {
+            output_dir: output_dir.unwrap_or_else(|| cli.root.join("public")),
+            root: cli.root,
+            base_url,
+        }),
+        Command::Check => cmd::check::run(&cli.root),
+    };
+    match result {
+        Ok(report) => {
+            report.print(colour);
+            ExitCode::SUCCESS
+        }
+        Err(report) => {
+            report.print(colour);
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,581 @@
+//! The model: typed structs for everything a site's YAML files can say.
+//!
+//! `content/*.yaml` files are *fragments*: each may hold any of the sections of
+//! [`Fragment`], and `load` merges them into one [`Model`]. `schools.yaml`
+//! holds the schools. Every struct rejects unknown keys, so a typo is an error
+//! with a line number instead of a silently missing section.
+//!
+//! Each entity carries an [`Origin`] (which file, which YAML path) that `load`
+//! fills in; later stages use it to point diagnostics at the right line.
+
+use serde::Deserialize;
+
+/// Where an entity was written: a file (index into the source map) and the
+/// YAML path of the entity inside it, e.g. `activities[3]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub file: usize,
+    pub path: String,
+}
+
+impl Origin {
+    /// The origin of a field or list item below this entity.
+    pub fn child(&self, sub: &str) -> Origin {
+        Origin {
+            file: self.file,
+            path: format!("{}.{}", self.path, sub),
+        }
+    }
+}
+
+/// One `content/*.yaml` file. Every section is optional; lists from several
+/// files are concatenated in file-name order.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fragment {
+    pub site: Option<Site>,
+    pub organisation: Option<Organisation>,
+    pub statement: Option<StatementText>,
+    pub rights: Option<Rights>,
+    #[serde(default)]
+    pub subjects: Vec<Subject>,
+    #[serde(default)]
+    pub categories: Vec<Category>,
+    #[serde(default)]
+    pub retention: Vec<Retention>,
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+    #[serde(default)]
+    pub processors: Vec<Processor>,
+    #[serde(default)]
+    pub recipients: Vec<Recipient>,
+    #[serde(default)]
+    pub cookies: Vec<Cookie>,
+    pub regulation: Option<Regulation>,
+}
+
+/// `schools.yaml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchoolsFile {
+    pub schools: Vec<School>,
+}
+
+/// The whole model after `load` merged the fragments and the schools.
+#[derive(Debug, Default)]
+pub struct Model {
+    pub site: Site,
+    pub organisation: Organisation,
+    pub statement: StatementText,
+    pub rights: Rights,
+    pub subjects: Vec<Subject>,
+    pub categories: Vec<Category>,
+    pub retention: Vec<Retention>,
+    pub activities: Vec<Activity>,
+    pub processors: Vec<Processor>,
+    pub recipients: Vec<Recipient>,
+    pub cookies: Vec<Cookie>,
+    pub regulation: Option<Regulation>,
+    pub schools: Vec<School>,
+}
+
+/// Settings of the generated site.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    /// The address the site is published at, e.g. `https://privacy.opron.nl`.
+    /// Used for the sitemap; links between pages stay relative.
+    #[serde(default)]
+    pub base_url: String,
+    /// How authors of the regulation's versions are shown: `name` or `initials`.
+    #[serde(default)]
+    pub authors: AuthorStyle,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthorStyle {
+    #[default]
+    Name,
+    Initials,
+}
+
+/// The board: the controller (*verwerkingsverantwoordelijke*).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: String,
+    pub visiting_address: Address,
+    pub postal_address: Option<Address>,
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+    /// The data protection officer (*functionaris gegevensbescherming*, FG).
+    pub dpo: Contact,
+    /// Where parents send questions and requests about privacy.
+    pub privacy_contact: Contact,
+    /// The supervisory authority (in the Netherlands: the Autoriteit Persoonsgegevens).
+    pub supervisory_authority: Authority,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Address {
+    pub street: String,
+    pub postcode: String,
+    pub place: String,
+}
+
+/// A functional contact: a role and an address, never a person's name.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub role: String,
+    pub email: String,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Authority {
+    pub name: String,
+    pub website: String,
+    pub phone: Option<String>,
+}
+
+/// Prose of the statement that is not a list of facts (Markdown).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatementText {
+    /// Opening paragraph: what this page is and for whom.
+    pub introduction: String,
+    /// How the board protects the data.
+    pub security: String,
+    /// Automated decisions and profiling (C13), stated also when there are none.
+    pub automated_decisions: String,
+    /// How changes to the statement are announced.
+    pub changes: String,
+}
+
+/// The rights of data subjects and how to use them (C9–C11).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rights {
+    /// How to make a request (Markdown): where to send it, identity checks.
+    pub how: String,
+    /// The term to answer a request, e.g. `1 maand` (GDPR art. 12(3)).
+    pub response_time: Period,
+    /// Who uses the rights for a pupil (parents below 16, the pupil from 16).
+    pub age: String,
+    /// How to complain, first to the board and then to the authority (Markdown).
+    pub complaints: String,
+    pub items: Vec<Right>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Right {
+    pub kind: RightKind,
+    pub name: String,
+    /// What the right means (Markdown).
+    pub text: String,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RightKind {
+    Access,
+    Rectification,
+    Erasure,
+    Restriction,
+    Objection,
+    Portability,
+    WithdrawConsent,
+}
+
+impl RightKind {
+    pub const REQUIRED: [RightKind; 6] = [
+        RightKind::Access,
+        RightKind::Rectification,
+        RightKind::Erasure,
+        RightKind::Restriction,
+        RightKind::Objection,
+        RightKind::Portability,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            RightKind::Access => "access",
+            RightKind::Rectification => "rectification",
+            RightKind::Erasure => "erasure",
+            RightKind::Restriction => "restriction",
+            RightKind::Objection => "objection",
+            RightKind::Portability => "portability",
+            RightKind::WithdrawConsent => "withdraw_consent",
+        }
+    }
+}
+
+/// A group of people (*betrokkenen*): pupils, parents, staff, …
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Subject {
+    pub id: String,
+    /// Plural, as a heading: "Leerlingen".
+    pub name: String,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// A category of personal data of one group of people.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    /// The subject (group of people) this data is about.
+    pub subject: String,
+    pub name: String,
+    /// Optional detail, e.g. the fields a category holds.
+    pub description: Option<String>,
+    /// A special category of GDPR art. 9, if it is one.
+    pub special: Option<SpecialKind>,
+    /// The citizen service number (BSN): a national identifier with its own rules.
+    #[serde(default)]
+    pub bsn: bool,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// The special categories of personal data of GDPR art. 9(1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpecialKind {
+    Health,
+    Religion,
+    Ethnicity,
+    Political,
+    TradeUnion,
+    Genetic,
+    Biometric,
+    SexLife,
+}
+
+/// A retention period, written once with its source and referred to by id.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retention {
+    pub id: String,
+    /// How long, e.g. `5 jaar`, `6 maanden`.
+    pub period: Period,
+    /// From when the period runs, e.g. "nadat de leerling de school heeft verlaten".
+    pub after: String,
+    /// Where the period comes from: a law, a guideline, the board's own policy.
+    pub source: String,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// A length of time as people write it: `1 maand`, `5 jaar`, `90 dagen`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub amount: u32,
+    pub unit: PeriodUnit,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodUnit {
+    Day,
+    Week,
+    #[default]
+    Month,
+    Year,
+}
+
+impl Period {
+    /// Parses `<number> <unit>` with a Dutch unit (dag/dagen, week/weken,
+    /// maand/maanden, jaar).
+    pub fn parse(text: &str) -> Result<Period, String> {
+        let mut words = text.split_whitespace();
+        let (Some(number), Some(unit), None) = (words.next(), words.next(), words.next()) else {
+            return Err(format!(
+                "`{text}` is not a period; write a number and a unit, e.g. `5 jaar` or `6 maanden`"
+            ));
+        };
+        let amount: u32 = number
+            .parse()
+            .map_err(|_| format!("`{number}` in `{text}` is not a whole number"))?;
+        let unit = match unit {
+            "dag" | "dagen" => PeriodUnit::Day,
+            "week" | "weken" => PeriodUnit::Week,
+            "maand" | "maanden" => PeriodUnit::Month,
+            "jaar" => PeriodUnit::Year,
+            other => {
+                return Err(format!(
+                    "`{other}` is not a unit of time; use dagen, weken, maanden or jaar"
+                ));
+            }
+        };
+        Ok(Period { amount, unit })
+    }
+}
+
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let one = self.amount == 1;
+        let unit = match (self.unit, one) {
+            (PeriodUnit::Day, true) => "dag",
+            (PeriodUnit::Day, false) => "dagen",
+            (PeriodUnit::Week, true) => "week",
+            (PeriodUnit::Week, false) => "weken",
+            (PeriodUnit::Month, true) => "maand",
+            (PeriodUnit::Month, false) => "maanden",
+            (PeriodUnit::Year, _) => "jaar",
+        };
+        write!(f, "{} {}", self.amount, unit)
+    }
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Period::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// The legal bases of GDPR art. 6(1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// (a) consent
+    Consent,
+    /// (b) performance of a contract
+    Contract,
+    /// (c) a legal obligation
+    LegalObligation,
+    /// (d) vital interests
+    VitalInterest,
+    /// (e) a task in the public interest
+    PublicTask,
+    /// (f) legitimate interests
+    LegitimateInterest,
+}
+
+/// The grounds of GDPR art. 9(2) that allow processing special categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpecialGround {
+    /// (a) explicit consent
+    ExplicitConsent,
+    /// (b) obligations in employment and social security law
+    Employment,
+    /// (c) vital interests of someone unable to consent
+    VitalInterest,
+    /// (g) substantial public interest, on the basis of Union or member-state law
+    PublicInterest,
+    /// (h) preventive or occupational medicine
+    Medicine,
+}
+
+/// A processing activity (*verwerking*): one purpose with its legal basis.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    pub id: String,
+    /// Short name, as a heading: "Leerlingadministratie".
+    pub name: String,
+    /// Why (Markdown), written for parents.
+    pub purpose: String,
+    pub basis: Basis,
+    /// The law the activity rests on, for a legal obligation or public task.
+    pub law: Option<String>,
+    /// The interest, where the basis is a legitimate interest (C4).
+    pub legitimate_interest: Option<String>,
+    /// The art. 9(2) ground, where special categories are processed.
+    pub special_ground: Option<SpecialGround>,
+    /// Categories of data (ids); the groups of people follow from them.
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// Processors (ids). A processor marked `per_school` appears only in the
+    /// statements of schools that list it under `systems`.
+    #[serde(default)]
+    pub processors: Vec<String>,
+    /// Retention rule (id).
+    pub retention: String,
+    /// Where the data comes from when not from the person (C14).
+    pub source: Option<String>,
+    /// Whether providing the data is required, and what happens if not (C12).
+    pub required: Option<String>,
+    /// How to withdraw consent, for activities based on consent (C10).
+    pub withdraw: Option<String>,
+    /// When true, only schools that list this activity under `practices`
+    /// do it (e.g. a class contact list).
+    #[serde(default)]
+    pub per_school: bool,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// A processor (*verwerker*): a supplier that handles data on the board's behalf.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Processor {
+    pub id: String,
+    /// The product, e.g. "ParnasSys".
+    pub name: String,
+    /// The company behind it.
+    pub supplier: Option<String>,
+    /// What it does for the school.
+    pub does: String,
+    /// Where the data is stored: a country, or `EU`/`EER`.
+    pub location: String,
+    /// Safeguard for a transfer outside the EEA (adequacy decision, SCCs).
+    pub transfer: Option<String>,
+    /// The processor agreement signed with it.
+    pub agreement: String,
+    /// Link to its *privacybijsluiter* (privacy leaflet).
+    pub leaflet: Option<String>,
+    /// The exact fields it receives, where the supplier lists them.
+    #[serde(default)]
+    pub fields: Vec<String>,
+    /// A note on what it does *not* receive or do (Markdown).
+    pub note: Option<String>,
+    /// When true, only schools that list it under `systems` use it.
+    #[serde(default)]
+    pub per_school: bool,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// A recipient (*ontvanger*): a body the board gives data to.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recipient {
+    pub id: String,
+    pub name: String,
+    /// What it receives and why (Markdown).
+    pub why: String,
+    /// The law that obliges or allows the board to give it the data.
+    pub law: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// A cookie set by one or more websites of the board.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cookie {
+    pub name: String,
+    /// Who sets it: the site itself or a named third party.
+    pub set_by: String,
+    pub purpose: String,
+    /// How long it lives, e.g. `1 jaar`, or `session` for the browser session.
+    pub lifetime: CookieLifetime,
+    pub kind: CookieKind,
+    /// The websites that set it: school ids, and `board` for the board's own
+    /// site. Left out, the cookie is set by every website.
+    #[serde(default)]
+    pub sites: Vec<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CookieLifetime {
+    Session,
+    For(Period),
+}
+
+impl<'de> Deserialize<'de> for CookieLifetime {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        if text == "session" || text == "sessie" {
+            return Ok(CookieLifetime::Session);
+        }
+        Period::parse(&text)
+            .map(CookieLifetime::For)
+            .map_err(|e| serde::de::Error::custom(format!("{e}, or `sessie`")))
+    }
+}
+
+/// The kinds of cookie the Telecommunicatiewet (art. 11.7a) distinguishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CookieKind {
+    /// Needed for the site to work; no consent needed.
+    Functional,
+    /// Statistics with little privacy impact; no consent needed.
+    Analytics,
+    /// Follows visitors; always needs consent.
+    Tracking,
+}
+
+/// A school of the board, and what differs from the shared model.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct School {
+    /// Lower-case letters, digits and hyphens; becomes the page's folder.
+    pub id: String,
+    pub name: String,
+    pub place: String,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<Address>,
+    /// The processors marked `per_school` that this school uses (ids).
+    #[serde(default)]
+    pub systems: Vec<String>,
+    /// The activities marked `per_school` that this school does (ids).
+    #[serde(default)]
+    pub practices: Vec<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// The board's privacy regulation (*privacyreglement*). Numbers of chapters,
+/// articles, members and items are computed from their order.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Regulation {
+    pub title: String,
+    /// Markdown before the first chapter.
+    pub introduction: String,
+    pub definitions: Vec<Definition>,
+    pub chapters: Vec<Chapter>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Definition {
+    pub term: String,
+    pub meaning: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chapter {
+    pub title: String,
+    pub articles: Vec<Article>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    pub title: String,
+    /// Numbered members (*leden*); each may have lettered items.
+    pub members: Vec<Member>,
+    /// The explanation (*toelichting*) shown beside the article (Markdown).
+    pub explanation: String,
+}
+
+/// A member of an article: a text, or a text with lettered items.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Member {
+    Text(String),
+    WithItems { text: String, items: Vec<String> },
+}
