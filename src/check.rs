@@ -10,8 +10,10 @@ use std::collections::HashMap;
 use crate::diagnostic::{Diagnostic, Sources, did_you_mean};
 use crate::model::{Basis, Model, Origin, RightKind};
 
-/// Checks the model; returns errors and warnings, unsorted.
-pub fn check(model: &Model, sources: &Sources) -> Vec<Diagnostic> {
+/// Checks the model; returns errors and warnings, unsorted. Without
+/// `schools_complete` (schools.yaml had a syntax error) the checks that need
+/// the schools are left out rather than reported wrongly.
+pub fn check(model: &Model, sources: &Sources, schools_complete: bool) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let subjects = ids(
         "subject",
@@ -141,7 +143,7 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Diagnostic> {
             }
         }
     }
-    for c in &model.cookies {
+    for c in model.cookies.iter().filter(|_| schools_complete) {
         for (i, site) in c.sites.iter().enumerate() {
             if site != "board" && !schools.contains_key(site.as_str()) {
                 let mut d = sources.error(
@@ -179,7 +181,7 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Diagnostic> {
             );
         }
     }
-    if model.schools.is_empty() {
+    if model.schools.is_empty() && schools_complete {
         out.push(
             Diagnostic::error(crate::load::SCHOOLS_FILE, None, "there are no schools")
                 .with_hint("add a school under `schools:` with an id, name and place"),

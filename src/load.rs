@@ -21,9 +21,22 @@ pub const SCHOOLS_FILE: &str = "schools.yaml";
 /// The folder with the shared model, relative to the site's folder.
 pub const CONTENT_DIR: &str = "content";
 
-/// Reads the site in `root`. Returns the model and where each of its parts
-/// was written, or every error found while reading.
-pub fn load(root: &Path) -> Result<(Model, Sources), Vec<Diagnostic>> {
+/// What `load` read: the model (partial when files had mistakes), where
+/// each part was written, and the mistakes found.
+pub struct Loaded {
+    pub model: Model,
+    pub sources: Sources,
+    pub errors: Vec<Diagnostic>,
+    /// A file of content/ could not be read, so references into the shared
+    /// model cannot be checked.
+    pub content_complete: bool,
+    /// schools.yaml could not be read.
+    pub schools_complete: bool,
+}
+
+/// Reads the site in `root`: every file, reporting every mistake, and a
+/// model of what could be read.
+pub fn load(root: &Path) -> Loaded {
     let mut sources = Sources::default();
     let mut errors = Vec::new();
     let mut fragments = Vec::new();
@@ -33,17 +46,17 @@ pub fn load(root: &Path) -> Result<(Model, Sources), Vec<Diagnostic>> {
             fragments.push((sources.files.len() - 1, fragment));
         }
     }
+    let content_complete = errors.is_empty();
     let schools = read::<SchoolsFile>(root, Path::new(SCHOOLS_FILE), &mut sources, &mut errors)
         .map(|file| (sources.files.len() - 1, file));
-
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let model = merge(fragments, schools, &sources, &mut errors);
-    if errors.is_empty() {
-        Ok((model, sources))
-    } else {
-        Err(errors)
+    let schools_complete = schools.is_some();
+    let model = merge(fragments, schools, &sources, content_complete, &mut errors);
+    Loaded {
+        model,
+        sources,
+        errors,
+        content_complete,
+        schools_complete,
     }
 }
 
@@ -112,12 +125,14 @@ fn read<T: DeserializeOwned + Default>(
             return None;
         }
     };
+    let positions = positions(&text);
+    let empty = positions.as_ref().is_some_and(|p| p.is_empty());
     sources.files.push(SourceFile {
         path: rel.to_path_buf(),
-        positions: positions(&text),
+        positions: positions.unwrap_or_default(),
     });
-    if sources.files.last().is_some_and(|f| f.positions.is_empty()) {
-        return Some(T::default()); // empty or only comments
+    if empty {
+        return Some(T::default()); // no document, or only comments
     }
     match serde_yaml::from_str::<T>(&text) {
         Ok(value) => Some(value),
@@ -130,27 +145,54 @@ fn read<T: DeserializeOwned + Default>(
 
 /// Turns a serde_yaml error into a diagnostic with a position and a hint.
 fn yaml_error(file: &Path, error: &serde_yaml::Error) -> Diagnostic {
-    let pos = error.location().map(|l| Pos {
+    let mut pos = error.location().map(|l| Pos {
         line: l.line(),
         column: l.column(),
     });
-    let mut message = error.to_string();
-    if let Some(at) = message.rfind(" at line ") {
-        message.truncate(at);
-    }
+    let text = error.to_string();
+    // Syntax errors read "PROBLEM at line A column B, while CONTEXT at line C
+    // column D"; the context's position (where the unclosed quote or the
+    // mapping started) is where the fix goes.
+    let message = match text.split_once(", while ") {
+        Some((problem, context)) => {
+            let (problem, _) = split_location(problem);
+            let (context, start) = split_location(context);
+            pos = start.or(pos);
+            format!("{problem}, while {context}")
+        }
+        None => split_location(&text).0.to_string(),
+    };
     // serde_yaml prefixes the YAML path ("activities[0].basis: …"); the
     // line and column already say where, so keep only the message.
-    if let Some((path, rest)) = message.split_once(": ")
-        && !path.contains(' ')
-    {
-        message = rest.to_string();
-    }
+    let message = match message.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') => rest.to_string(),
+        _ => message,
+    };
     let (message, hint) = explain(&message);
     let diagnostic = Diagnostic::error(file, pos, message);
     match hint {
         Some(hint) => diagnostic.with_hint(hint),
         None => diagnostic,
     }
+}
+
+/// Splits "TEXT at line 5 column 9" into the text and the position.
+fn split_location(text: &str) -> (&str, Option<Pos>) {
+    let Some(at) = text.rfind(" at line ") else {
+        return (text, None);
+    };
+    let mut numbers = text[at..]
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty());
+    let pos = match (numbers.next(), numbers.next()) {
+        (Some(line), Some(column)) => line
+            .parse()
+            .ok()
+            .zip(column.parse().ok())
+            .map(|(line, column)| Pos { line, column }),
+        _ => None,
+    };
+    (&text[..at], pos)
 }
 
 /// Rewrites serde's messages for people who do not read Rust.
@@ -195,6 +237,18 @@ fn explain(message: &str) -> (String, Option<String>) {
             Some("write `- Tekst van het lid.` or `- text: …` followed by `items: [ … ]`".into()),
         );
     }
+    if message.contains("while scanning a quoted scalar") {
+        return (
+            "a quoted text starts here but its closing quote is missing".into(),
+            Some("add the closing `\"` (or `'`) at the end of the text".into()),
+        );
+    }
+    if message.contains("cannot start any token") {
+        return (
+            "this character cannot start a value here".into(),
+            Some("a tab, `@` or a backtick cannot start a value: indent with spaces, and put text that starts with `@` or a backtick in quotes".into()),
+        );
+    }
     if message.starts_with("invalid type") {
         return (
             message.to_string(),
@@ -215,15 +269,13 @@ fn backticked(text: &str) -> Vec<String> {
 }
 
 /// Every node of a YAML text, by its path (`activities[3].categories[1]`),
-/// with where it starts. Empty when the text has no document or cannot be
-/// parsed (serde_yaml then reports the syntax error).
-pub fn positions(text: &str) -> std::collections::HashMap<String, Pos> {
+/// with where it starts; empty when the text has no document. `None` when
+/// the text cannot be parsed (serde_yaml then reports the syntax error).
+pub fn positions(text: &str) -> Option<std::collections::HashMap<String, Pos>> {
     let mut recorder = Recorder::default();
     let mut parser = Parser::new_from_str(text);
-    if parser.load(&mut recorder, false).is_err() {
-        return Default::default();
-    }
-    recorder.positions
+    parser.load(&mut recorder, false).ok()?;
+    Some(recorder.positions)
 }
 
 #[derive(Default)]
@@ -303,6 +355,7 @@ fn merge(
     fragments: Vec<(usize, Fragment)>,
     schools: Option<(usize, SchoolsFile)>,
     sources: &Sources,
+    content_complete: bool,
     errors: &mut Vec<Diagnostic>,
 ) -> Model {
     let mut model = Model::default();
@@ -390,7 +443,7 @@ fn merge(
             "the rights of parents and pupils and how to use them",
         ),
     ];
-    for (section, what) in required {
+    for (section, what) in required.into_iter().filter(|_| content_complete) {
         if !seen.iter().any(|(s, _)| *s == section) {
             errors.push(
                 Diagnostic::error(
@@ -464,7 +517,7 @@ mod tests {
     #[test]
     fn records_positions_of_nested_nodes() {
         let text = "activities:\n  - id: a\n    categories: [x, y]\n  - id: b\n";
-        let p = positions(text);
+        let p = positions(text).unwrap();
         assert_eq!(p["activities[0]"], Pos { line: 2, column: 5 });
         assert_eq!(
             p["activities[0].categories[1]"],
@@ -474,6 +527,12 @@ mod tests {
             }
         );
         assert_eq!(p["activities[1].id"], Pos { line: 4, column: 9 });
+    }
+
+    #[test]
+    fn an_empty_file_has_no_positions_and_a_broken_one_none() {
+        assert_eq!(positions("# only a comment\n").unwrap().len(), 0);
+        assert!(positions("a: \"unclosed\n").is_none());
     }
 
     #[test]

@@ -199,8 +199,8 @@ pub struct ActivityView {
     pub law: Option<String>,
     pub legitimate_interest: Option<String>,
     pub special_ground: Option<String>,
-    pub subjects: Vec<String>,
-    pub categories: Vec<String>,
+    /// The data used, per group of people.
+    pub data: Vec<DataGroup>,
     pub recipients: Vec<String>,
     pub processors: Vec<String>,
     pub retention: RetentionView,
@@ -208,6 +208,12 @@ pub struct ActivityView {
     pub required: Option<String>,
     pub withdraw: Option<String>,
     pub specific: bool,
+}
+
+#[derive(Serialize)]
+pub struct DataGroup {
+    pub subject: String,
+    pub categories: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -574,12 +580,19 @@ fn statement(model: &Model, school: &School, org: &OrgView) -> StatementView {
         .iter()
         .map(|a| {
             let cats: Vec<&Category> = a.categories.iter().filter_map(find_category).collect();
-            let mut subjects: Vec<String> = Vec::new();
-            for subject in &model.subjects {
-                if cats.iter().any(|c| c.subject == subject.id) {
-                    subjects.push(subject.name.clone());
-                }
-            }
+            let data = model
+                .subjects
+                .iter()
+                .map(|subject| DataGroup {
+                    subject: subject.name.clone(),
+                    categories: cats
+                        .iter()
+                        .filter(|c| c.subject == subject.id)
+                        .map(|c| c.name.clone())
+                        .collect(),
+                })
+                .filter(|g| !g.categories.is_empty())
+                .collect();
             ActivityView {
                 id: a.id.clone(),
                 name: a.name.clone(),
@@ -588,8 +601,7 @@ fn statement(model: &Model, school: &School, org: &OrgView) -> StatementView {
                 law: a.law.clone(),
                 legitimate_interest: a.legitimate_interest.clone(),
                 special_ground: a.special_ground.map(|g| ground_label(g).into()),
-                subjects,
-                categories: cats.iter().map(|c| c.name.clone()).collect(),
+                data,
                 recipients: a
                     .recipients
                     .iter()

@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use super::{Report, errors_first};
+use super::{Report, load_and_check};
 use crate::diagnostic::Diagnostic;
-use crate::{check, history, load, render, resolve, theme, write};
+use crate::{history, render, resolve, theme, write};
 
 pub struct Options {
     pub root: PathBuf,
@@ -13,8 +13,7 @@ pub struct Options {
 }
 
 pub fn run(options: &Options) -> Result<Report, Report> {
-    let (mut model, sources) = load::load(&options.root).map_err(Report::failed)?;
-    let mut warnings = errors_first(check::check(&model, &sources))?;
+    let (mut model, sources, mut warnings) = load_and_check(&options.root)?;
     if let Some(url) = &options.base_url {
         model.site.base_url = url.clone();
     }

@@ -2,12 +2,10 @@
 
 use std::path::Path;
 
-use super::{Report, errors_first};
-use crate::{check, load};
+use super::{Report, load_and_check};
 
 pub fn run(root: &Path) -> Result<Report, Report> {
-    let (model, sources) = load::load(root).map_err(Report::failed)?;
-    let warnings = errors_first(check::check(&model, &sources))?;
+    let (model, _sources, warnings) = load_and_check(root)?;
     Ok(Report {
         diagnostics: warnings,
         summary: format!("checked {} schools: no errors", model.schools.len()),

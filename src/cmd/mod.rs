@@ -33,6 +33,32 @@ impl Report {
     }
 }
 
+/// Loads and checks the site: the model and its warnings, or every error.
+/// References are checked even when another file has a syntax error, as far
+/// as the files that could be read allow.
+pub fn load_and_check(
+    root: &std::path::Path,
+) -> Result<
+    (
+        crate::model::Model,
+        crate::diagnostic::Sources,
+        Vec<Diagnostic>,
+    ),
+    Report,
+> {
+    let loaded = crate::load::load(root);
+    let mut diagnostics = loaded.errors;
+    if loaded.content_complete {
+        diagnostics.extend(crate::check::check(
+            &loaded.model,
+            &loaded.sources,
+            loaded.schools_complete,
+        ));
+    }
+    let warnings = errors_first(diagnostics)?;
+    Ok((loaded.model, loaded.sources, warnings))
+}
+
 /// Splits errors from warnings: `Err` when any error is among them.
 pub fn errors_first(mut diagnostics: Vec<Diagnostic>) -> Result<Vec<Diagnostic>, Report> {
     if diagnostics.iter().any(Diagnostic::is_error) {
