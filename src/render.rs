@@ -42,35 +42,53 @@ pub fn templates(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
     Ok(tera)
 }
 
-/// Renders every page of the site.
+/// Renders every page of the site. A template mistake usually breaks many
+/// pages the same way; it is reported once, with the number of pages.
 pub fn render(site: &Site, tera: &Tera) -> Result<Vec<Output>, Vec<Diagnostic>> {
-    let results: Vec<Result<Output, Diagnostic>> = site
+    let results: Vec<Result<Output, (&str, String)>> = site
         .pages
         .par_iter()
         .map(|page| {
-            let (template, html) = match &page.view {
-                View::Index(v) => ("index.html", one(tera, "index.html", v)),
-                View::Statement(v) => ("statement.html", one(tera, "statement.html", v)),
-                View::Cookies(v) => ("cookies.html", one(tera, "cookies.html", v)),
-                View::Regulation(v) => ("regulation.html", one(tera, "regulation.html", v)),
-                View::NotFound(v) => ("404.html", one(tera, "404.html", &NotFound { layout: v })),
+            let html = match &page.view {
+                View::Index(v) => one(tera, "index.html", v),
+                View::Statement(v) => one(tera, "statement.html", v),
+                View::Cookies(v) => one(tera, "cookies.html", v),
+                View::Regulation(v) => one(tera, "regulation.html", v),
+                View::NotFound(v) => one(tera, "404.html", &NotFound { layout: v }),
             };
             html.map(|html| Output {
                 path: page.path.clone(),
                 html,
             })
-            .map_err(|e| {
-                Diagnostic::error(format!("{THEME_DIR}/templates/{template}"), None, format!("rendering {} failed: {e}", page.path))
-                    .with_hint("a template uses a name its page does not have; compare it with the default theme")
-            })
+            .map_err(|e| (page.path.as_str(), e))
         })
         .collect();
-    let (pages, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
-    if errors.is_empty() {
-        Ok(pages.into_iter().map(Result::unwrap).collect())
-    } else {
-        Err(errors.into_iter().map(|e| e.err().unwrap()).collect())
+    let mut pages = Vec::with_capacity(results.len());
+    let mut failures: Vec<(String, Vec<&str>)> = Vec::new();
+    for result in results {
+        match result {
+            Ok(page) => pages.push(page),
+            Err((path, error)) => match failures.iter_mut().find(|(e, _)| *e == error) {
+                Some((_, paths)) => paths.push(path),
+                None => failures.push((error, vec![path])),
+            },
+        }
     }
+    if failures.is_empty() {
+        return Ok(pages);
+    }
+    Err(failures
+        .into_iter()
+        .map(|(error, paths)| {
+            let others = match paths.len() - 1 {
+                0 => String::new(),
+                1 => " and 1 other page".into(),
+                n => format!(" and {n} other pages"),
+            };
+            Diagnostic::error(THEME_DIR, None, format!("rendering {}{others} failed: {error}", paths[0]))
+                .with_hint("a template uses a name its page does not have; compare it with the default theme in the README")
+        })
+        .collect())
 }
 
 #[derive(Serialize)]
@@ -98,8 +116,12 @@ fn chain(error: &dyn std::error::Error) -> String {
     text
 }
 
-/// The sitemap: every page but the 404 page, absolute when a base URL is set.
-pub fn sitemap(site: &Site) -> String {
+/// The sitemap: every page but the 404 page. Sitemaps need absolute
+/// addresses, so there is none without a base URL.
+pub fn sitemap(site: &Site) -> Option<String> {
+    if site.base_url.is_empty() {
+        return None;
+    }
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -108,5 +130,5 @@ pub fn sitemap(site: &Site) -> String {
         xml += &format!("<url><loc>{}/{}</loc></url>\n", site.base_url, path);
     }
     xml += "</urlset>\n";
-    xml
+    Some(xml)
 }

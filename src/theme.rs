@@ -9,7 +9,9 @@
 
 use std::path::Path;
 
-use crate::diagnostic::Diagnostic;
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, did_you_mean};
 
 /// The theme's folder inside a site (and in this repository, the source of
 /// the embedded default theme).
@@ -48,6 +50,8 @@ pub const STYLESHEET_NAME: &str = "style.css";
 pub struct Theme {
     pub templates: Vec<(String, String)>,
     pub stylesheet: String,
+    /// Files in the site's theme folder that no page uses (a misspelt name).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads the site's overrides. A file that exists but cannot be read is an
@@ -77,12 +81,52 @@ pub fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
         })
         .collect();
     let stylesheet = read(format!("{THEME_DIR}/static/{STYLESHEET_NAME}"), STYLESHEET);
-    if errors.is_empty() {
-        Ok(Theme {
-            templates,
-            stylesheet,
-        })
-    } else {
-        Err(errors)
+    if !errors.is_empty() {
+        return Err(errors);
     }
+    Ok(Theme {
+        templates,
+        stylesheet,
+        warnings: unused_files(root),
+    })
+}
+
+/// Warns about files under the site's theme folder that match no template
+/// or stylesheet name: an override that silently does nothing.
+fn unused_files(root: &Path) -> Vec<Diagnostic> {
+    let known: Vec<String> = TEMPLATES
+        .iter()
+        .map(|(name, _)| format!("templates/{name}"))
+        .chain([format!("static/{STYLESHEET_NAME}")])
+        .collect();
+    let dir = root.join(THEME_DIR);
+    WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(&dir)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            if known.contains(&rel) {
+                return None;
+            }
+            let warning = Diagnostic::warning(
+                format!("{THEME_DIR}/{rel}"),
+                None,
+                "this file is not part of the theme, so no page uses it",
+            );
+            Some(match did_you_mean(&rel, known.iter().map(String::as_str)) {
+                Some(best) => warning.with_hint(format!("did you mean `{THEME_DIR}/{best}`?")),
+                None => warning.with_hint(format!(
+                    "the files a site can override are: {}",
+                    known.join(", ")
+                )),
+            })
+        })
+        .collect()
 }

@@ -17,7 +17,8 @@ pub fn run(options: &Options) -> Result<Report, Report> {
     if let Some(url) = &options.base_url {
         model.site.base_url = url.clone();
     }
-    let theme = theme::load(&options.root).map_err(Report::failed)?;
+    let mut theme = theme::load(&options.root).map_err(Report::failed)?;
+    warnings.append(&mut theme.warnings);
     let tera = render::templates(&theme).map_err(Report::failed)?;
 
     let mut site = resolve::resolve(&model, &sources);
@@ -28,10 +29,10 @@ pub fn run(options: &Options) -> Result<Report, Report> {
     let count = pages.len();
     let files = write::Files {
         pages,
-        assets: vec![
-            (theme::STYLESHEET_NAME.into(), theme.stylesheet),
-            ("sitemap.xml".into(), render::sitemap(&site)),
-        ],
+        assets: [(theme::STYLESHEET_NAME.to_string(), theme.stylesheet)]
+            .into_iter()
+            .chain(render::sitemap(&site).map(|xml| ("sitemap.xml".to_string(), xml)))
+            .collect(),
     };
     write::write(&options.output_dir, files).map_err(|e| {
         Report::failed(vec![
