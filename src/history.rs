@@ -172,7 +172,11 @@ impl History {
     pub fn warning(&self) -> Option<String> {
         const LEFT_OUT: &str = "the dates on which pages last changed, the version tables \
                                 and the adoption record are unknown and are left out";
-        let root = self.root.display();
+        let root = self
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| self.root.clone());
+        let root = root.display();
         match self.availability {
             Availability::Full => None,
             Availability::Shallow => Some(format!(
@@ -402,6 +406,7 @@ pub fn stamp(
         let own = page.school.as_ref().and_then(|id| schools.get(id).copied());
         let date = shared.max(own);
         if let View::Regulation(view) = &mut page.view {
+            view.history = true;
             let paths: Vec<&Path> = page.document.iter().map(PathBuf::as_path).collect();
             view.versions = history
                 .versions(&paths, style)

@@ -317,6 +317,9 @@ pub struct RegulationView {
     pub org: OrgView,
     pub board_cookies: Vec<CookieView>,
     pub schools: Vec<SchoolLink>,
+    /// Whether the git history was complete; without it the versions and
+    /// adoptions are unknown, not empty.
+    pub history: bool,
     pub versions: Vec<VersionView>,
     pub adoptions: Vec<AdoptionView>,
 }
@@ -937,6 +940,7 @@ fn regulation(model: &Model, org: &OrgView) -> Option<RegulationView> {
         org: org.clone(),
         board_cookies,
         schools: school_links(model, 1),
+        history: false,
         versions: Vec::new(),
         adoptions: Vec::new(),
     })

@@ -1,0 +1,397 @@
+//! A small HTML reader for tests: enough for the pages helder writes
+//! (minified, attributes often unquoted, closing tags kept), so a test can
+//! ask for "the rows of this table" instead of matching strings.
+//!
+//! Selectors are single compound selectors: a tag name, `.class`, `#id` and
+//! `[attr]` / `[attr=value]` in any combination, e.g. `article.article` or
+//! `section[aria-labelledby=bijlage-1]`. Combine them by chaining calls.
+
+/// Elements whose start tag has no end tag.
+const VOID: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+#[derive(Debug, Clone)]
+pub enum Node {
+    Element(Element),
+    Text(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Element {
+    pub name: String,
+    pub attrs: Vec<(String, String)>,
+    pub children: Vec<Node>,
+}
+
+/// Parses a whole page; the result is a `#document` element around it.
+pub fn parse(html: &str) -> Element {
+    let mut stack = vec![Element {
+        name: "#document".into(),
+        attrs: Vec::new(),
+        children: Vec::new(),
+    }];
+    let mut rest = html;
+    while !rest.is_empty() {
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            rest = comment.split_once("-->").map_or("", |(_, after)| after);
+        } else if rest.starts_with("<!") || rest.starts_with("<?") {
+            rest = rest.split_once('>').map_or("", |(_, after)| after);
+        } else if let Some(end) = rest.strip_prefix("</") {
+            let (name, after) = end.split_once('>').unwrap_or((end, ""));
+            close(&mut stack, &name.trim().to_ascii_lowercase());
+            rest = after;
+        } else if rest.starts_with('<') && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+        {
+            let (element, self_closing, after) = start_tag(&rest[1..]);
+            rest = after;
+            if self_closing || VOID.contains(&element.name.as_str()) {
+                push_child(&mut stack, Node::Element(element));
+            } else if element.name == "script" || element.name == "style" {
+                let end = format!("</{}", element.name);
+                let (body, after) = rest.split_once(&end).unwrap_or((rest, ""));
+                let mut element = element;
+                element.children.push(Node::Text(body.to_string()));
+                push_child(&mut stack, Node::Element(element));
+                rest = after.split_once('>').map_or("", |(_, after)| after);
+            } else {
+                stack.push(element);
+            }
+        } else {
+            // A `<` that starts no tag is text.
+            let skip = usize::from(rest.starts_with('<'));
+            let end = rest[skip..].find('<').map_or(rest.len(), |i| i + skip);
+            push_child(&mut stack, Node::Text(decode(&rest[..end])));
+            rest = &rest[end..];
+        }
+    }
+    while stack.len() > 1 {
+        let element = stack.pop().unwrap();
+        push_child(&mut stack, Node::Element(element));
+    }
+    stack.pop().unwrap()
+}
+
+fn push_child(stack: &mut [Element], node: Node) {
+    stack.last_mut().unwrap().children.push(node);
+}
+
+/// Closes the innermost open element named `name` (and any left open inside it).
+fn close(stack: &mut Vec<Element>, name: &str) {
+    let Some(at) = stack.iter().rposition(|e| e.name == name) else {
+        return; // a stray end tag
+    };
+    while stack.len() > at.max(1) {
+        let element = stack.pop().unwrap();
+        push_child(stack, Node::Element(element));
+    }
+}
+
+/// Reads a start tag after its `<`: the element, whether it ended in `/>`,
+/// and the text after the tag.
+fn start_tag(text: &str) -> (Element, bool, &str) {
+    let name_end = text
+        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .unwrap_or(text.len());
+    let mut element = Element {
+        name: text[..name_end].to_ascii_lowercase(),
+        attrs: Vec::new(),
+        children: Vec::new(),
+    };
+    let mut rest = &text[name_end..];
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("/>") {
+            return (element, true, after);
+        }
+        if let Some(after) = rest.strip_prefix('>') {
+            return (element, false, after);
+        }
+        if let Some(after) = rest.strip_prefix('/') {
+            rest = after;
+            continue;
+        }
+        if rest.is_empty() {
+            return (element, false, rest);
+        }
+        let name_end = rest
+            .find(|c: char| c.is_whitespace() || c == '=' || c == '>' || c == '/')
+            .unwrap_or(rest.len());
+        let name = rest[..name_end].to_ascii_lowercase();
+        rest = rest[name_end..].trim_start();
+        let value = if let Some(after) = rest.strip_prefix('=') {
+            let after = after.trim_start();
+            let (value, after) = match after.chars().next() {
+                Some(quote @ ('"' | '\'')) => {
+                    let body = &after[1..];
+                    let end = body.find(quote).unwrap_or(body.len());
+                    (&body[..end], body.get(end + 1..).unwrap_or(""))
+                }
+                _ => {
+                    let end = after
+                        .find(|c: char| c.is_whitespace() || c == '>')
+                        .unwrap_or(after.len());
+                    (&after[..end], &after[end..])
+                }
+            };
+            rest = after;
+            decode(value)
+        } else {
+            String::new()
+        };
+        element.attrs.push((name, value));
+    }
+}
+
+/// Decodes the character references a page may hold, with or without the
+/// closing `;` (minifiers drop it where they can).
+fn decode(text: &str) -> String {
+    const NAMED: [(&str, &str); 7] = [
+        ("amp", "&"),
+        ("lt", "<"),
+        ("gt", ">"),
+        ("quot", "\""),
+        ("apos", "'"),
+        ("nbsp", "\u{a0}"),
+        ("shy", "\u{ad}"),
+    ];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + 1..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .unwrap_or(rest.len());
+        let reference = &rest[..end];
+        let lower = reference.to_ascii_lowercase();
+        let decoded = if let Some(number) = lower.strip_prefix("#x") {
+            u32::from_str_radix(number, 16)
+                .ok()
+                .and_then(char::from_u32)
+        } else if let Some(number) = lower.strip_prefix('#') {
+            number.parse().ok().and_then(char::from_u32)
+        } else {
+            NAMED
+                .iter()
+                .find(|(name, _)| *name == lower)
+                .and_then(|(_, c)| c.chars().next())
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end..];
+                rest = rest.strip_prefix(';').unwrap_or(rest);
+            }
+            None => out.push('&'),
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+impl Element {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn id(&self) -> Option<&str> {
+        self.attr("id")
+    }
+
+    pub fn has_class(&self, class: &str) -> bool {
+        self.attr("class")
+            .is_some_and(|classes| classes.split_whitespace().any(|c| c == class))
+    }
+
+    /// Whether this element matches a compound selector such as `li.item#x[lang=nl]`.
+    pub fn matches(&self, selector: &str) -> bool {
+        let mut rest = selector;
+        let tag_end = rest.find(['.', '#', '[']).unwrap_or(rest.len());
+        let tag = &rest[..tag_end];
+        if !tag.is_empty() && tag != "*" && !tag.eq_ignore_ascii_case(&self.name) {
+            return false;
+        }
+        rest = &rest[tag_end..];
+        while !rest.is_empty() {
+            if let Some(attr) = rest.strip_prefix('[') {
+                let (inside, after) = attr
+                    .split_once(']')
+                    .unwrap_or_else(|| panic!("unclosed [ in selector {selector:?}"));
+                let ok = match inside.split_once('=') {
+                    Some((name, value)) => self.attr(name) == Some(value.trim_matches('"')),
+                    None => self.attr(inside).is_some(),
+                };
+                if !ok {
+                    return false;
+                }
+                rest = after;
+            } else {
+                let kind = &rest[..1];
+                let body = &rest[1..];
+                let end = body.find(['.', '#', '[']).unwrap_or(body.len());
+                let ok = match kind {
+                    "." => self.has_class(&body[..end]),
+                    "#" => self.id() == Some(&body[..end]),
+                    _ => panic!("bad selector {selector:?}"),
+                };
+                if !ok {
+                    return false;
+                }
+                rest = &body[end..];
+            }
+        }
+        true
+    }
+
+    /// The child elements, in order.
+    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter().filter_map(|node| match node {
+            Node::Element(element) => Some(element),
+            Node::Text(_) => None,
+        })
+    }
+
+    /// The child elements matching `selector`.
+    pub fn children_matching(&self, selector: &str) -> Vec<&Element> {
+        self.elements().filter(|e| e.matches(selector)).collect()
+    }
+
+    /// Every element below this one, in document order.
+    pub fn descendants(&self) -> Vec<&Element> {
+        let mut out = Vec::new();
+        fn walk<'a>(element: &'a Element, out: &mut Vec<&'a Element>) {
+            for child in element.elements() {
+                out.push(child);
+                walk(child, out);
+            }
+        }
+        walk(self, &mut out);
+        out
+    }
+
+    /// Every element below this one matching `selector`, in document order.
+    pub fn select(&self, selector: &str) -> Vec<&Element> {
+        self.descendants()
+            .into_iter()
+            .filter(|e| e.matches(selector))
+            .collect()
+    }
+
+    /// The one element below this one matching `selector`; panics unless
+    /// there is exactly one.
+    pub fn one(&self, selector: &str) -> &Element {
+        let found = self.select(selector);
+        assert_eq!(
+            found.len(),
+            1,
+            "expected exactly one {selector:?} in <{}>, found {}",
+            self.name,
+            found.len()
+        );
+        found[0]
+    }
+
+    /// The visible text, whitespace folded: element boundaries count as
+    /// spaces, as `common::text` does for a whole page.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        fn walk(element: &Element, out: &mut String) {
+            for child in &element.children {
+                match child {
+                    Node::Text(text) => out.push_str(text),
+                    Node::Element(e) => {
+                        out.push(' ');
+                        walk(e, out);
+                        out.push(' ');
+                    }
+                }
+            }
+        }
+        walk(self, &mut out);
+        fold(&out)
+    }
+
+    /// The text of the element's own text children, without that of its
+    /// child elements: "Naam" for `<li>Naam <span>(detail)</span></li>`.
+    pub fn own_text(&self) -> String {
+        let own: Vec<&str> = self
+            .children
+            .iter()
+            .filter_map(|node| match node {
+                Node::Text(text) => Some(text.as_str()),
+                Node::Element(_) => None,
+            })
+            .collect();
+        fold(&own.join(" "))
+    }
+
+    /// The rows of the `<tbody>` of a table, each as the text of its cells
+    /// (`th` and `td`), in order.
+    pub fn body_rows(&self) -> Vec<Vec<String>> {
+        let tbody = self.one("tbody");
+        tbody
+            .children_matching("tr")
+            .into_iter()
+            .map(|row| {
+                row.elements()
+                    .filter(|cell| cell.matches("th") || cell.matches("td"))
+                    .map(Element::text)
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The header cells of the `<thead>` of a table.
+    pub fn head_cells(&self) -> Vec<String> {
+        self.one("thead")
+            .select("th")
+            .into_iter()
+            .map(Element::text)
+            .collect()
+    }
+}
+
+fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where a link on the page at `page` (relative to the output folder, e.g.
+/// `de-mieden/index.html`) leads, as a path relative to the output folder;
+/// a folder link gets its `index.html`. None for links to other hosts
+/// (`https:`, `mailto:`, …) and for links within the page (`#…`).
+pub fn resolve_link(page: &str, href: &str) -> Option<String> {
+    let href = href.split('#').next().unwrap_or_default();
+    if href.is_empty() || href.contains(':') || href.starts_with("//") {
+        return None;
+    }
+    let mut parts: Vec<&str> = if href.starts_with('/') {
+        Vec::new()
+    } else {
+        let mut parts: Vec<&str> = page.split('/').collect();
+        parts.pop(); // the page's own file name
+        parts
+    };
+    for part in href.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    let mut path = parts.join("/");
+    if href.ends_with('/') || path.is_empty() {
+        path = if path.is_empty() {
+            "index.html".into()
+        } else {
+            format!("{path}/index.html")
+        };
+    }
+    Some(path)
+}

@@ -1,0 +1,172 @@
+//! Shared test harness: copy a site to a temporary folder, run the real
+//! `helder` binary on it, read what it wrote.
+
+#![allow(dead_code)] // each test file uses a different part of the harness
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub mod html;
+
+/// The repository root: the example site.
+pub fn example_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A copy of a site in a fresh temporary folder, removed on drop.
+pub struct Site {
+    pub root: PathBuf,
+}
+
+impl Site {
+    /// A copy of the example site (content/ and schools.yaml; the embedded
+    /// default theme is used).
+    pub fn example() -> Site {
+        let site = Site::empty();
+        copy_dir(&example_root().join("content"), &site.root.join("content"));
+        std::fs::copy(
+            example_root().join("schools.yaml"),
+            site.root.join("schools.yaml"),
+        )
+        .unwrap();
+        site
+    }
+
+    /// An empty temporary folder.
+    pub fn empty() -> Site {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNT.fetch_add(1, Ordering::SeqCst);
+        let root = std::env::temp_dir().join(format!("helder-test-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(&root).unwrap();
+        Site { root }
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// Replaces the first occurrence of `from` in file `rel` (which must exist).
+    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        let text = self.read(rel);
+        assert!(text.contains(from), "{rel} does not contain {from:?}");
+        self.write(rel, &text.replacen(from, to, 1));
+    }
+
+    /// Runs `helder ARGS` in the site's folder.
+    pub fn helder(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_helder"))
+            .args(args)
+            .current_dir(&self.root)
+            .env("NO_COLOR", "1")
+            // Keep git from finding the repository the tests run in.
+            .env("GIT_CEILING_DIRECTORIES", std::env::temp_dir())
+            .output()
+            .expect("run helder");
+        Run::from(output)
+    }
+
+    /// Runs `helder build` and panics with its stderr if it fails.
+    pub fn build(&self) -> Run {
+        let run = self.helder(&["build"]);
+        assert_eq!(run.code, 0, "helder build failed:\n{}", run.stderr);
+        run
+    }
+
+    /// A page of the built site, as text.
+    pub fn page(&self, rel: &str) -> String {
+        self.read(&format!("public/{rel}"))
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(o: Output) -> Run {
+        Run {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir` with its bytes, sorted by path: a snapshot to
+/// compare two builds or check that a folder was left untouched.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_dir() {
+                stack.push(entry.path());
+            } else {
+                let rel = entry.path().strip_prefix(dir).unwrap().to_path_buf();
+                files.push((rel, std::fs::read(entry.path()).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// The visible text of an HTML page, tags removed and whitespace folded,
+/// with the common entities decoded: what a reader sees.
+pub fn text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'");
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}

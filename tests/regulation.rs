@@ -1,0 +1,478 @@
+//! The privacy regulation page (`public/reglement/index.html`) of the example
+//! site: articles with their explanations, numbering, table of contents,
+//! definitions and the two annexes, checked against the model in content/.
+
+mod common;
+
+use common::html::{self, Element};
+use common::*;
+use serde_yaml::Value;
+
+/// A YAML file of the site, parsed.
+fn yaml(site: &Site, rel: &str) -> Value {
+    serde_yaml::from_str(&site.read(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// A string field of a YAML mapping.
+fn field<'v>(value: &'v Value, key: &str) -> &'v str {
+    value[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("no string {key:?} in {value:?}"))
+}
+
+fn list<'v>(value: &'v Value, key: &str) -> &'v [Value] {
+    value[key].as_sequence().map_or(&[], Vec::as_slice)
+}
+
+/// The built regulation page.
+fn regulation_page(site: &Site) -> Element {
+    html::parse(&site.page("reglement/index.html"))
+}
+
+/// The chapters of content/regulation.yaml.
+fn model_chapters(site: &Site) -> Vec<Value> {
+    let model = yaml(site, "content/regulation.yaml");
+    list(&model["regulation"], "chapters").to_vec()
+}
+
+/// The number of items of each member of an article in the model (0 for a
+/// member that is plain text).
+fn model_items_per_member(article: &Value) -> Vec<usize> {
+    list(article, "members")
+        .iter()
+        .map(|member| list(member, "items").len())
+        .collect()
+}
+
+/// a, b, …, z, aa, ab, …: the letters items should carry.
+fn letter(index: usize) -> String {
+    let letters: Vec<char> = ('a'..='z').collect();
+    if index < 26 {
+        letters[index].to_string()
+    } else {
+        format!("{}{}", letter(index / 26 - 1), letters[index % 26])
+    }
+}
+
+/// The number in a label such as "3." or "Artikel 3.2", without the
+/// surrounding words and the trailing dot.
+fn number_in(label: &str) -> String {
+    label
+        .trim()
+        .trim_start_matches("Artikel")
+        .trim()
+        .trim_end_matches('.')
+        .to_string()
+}
+
+/// How many elements of the page carry `id`.
+fn count_id(page: &Element, id: &str) -> usize {
+    page.descendants()
+        .iter()
+        .filter(|e| e.id() == Some(id))
+        .count()
+}
+
+/// The first sentence of a text, whitespace folded.
+fn first_sentence(text: &str) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match folded.find(". ") {
+        Some(end) => folded[..=end].to_string(),
+        None => folded,
+    }
+}
+
+#[test]
+fn every_article_carries_its_own_explanation() {
+    let site = Site::example();
+    site.build();
+    let page = regulation_page(&site);
+    let articles = page.select("article.article");
+    let explanations: Vec<String> = model_chapters(&site)
+        .iter()
+        .flat_map(|chapter| list(chapter, "articles").to_vec())
+        .map(|article| first_sentence(field(&article, "explanation")))
+        .collect();
+    assert_eq!(articles.len(), explanations.len(), "articles on the page");
+
+    for (article, explanation) in articles.iter().zip(&explanations) {
+        let heading = article.one("h3").text();
+        let described_by = article
+            .attr("aria-describedby")
+            .unwrap_or_else(|| panic!("{heading}: no aria-describedby"));
+        let asides: Vec<&Element> = article
+            .select("aside")
+            .into_iter()
+            .filter(|aside| {
+                described_by
+                    .split_whitespace()
+                    .any(|id| aside.id() == Some(id))
+            })
+            .collect();
+        assert_eq!(
+            asides.len(),
+            1,
+            "{heading}: aria-describedby={described_by:?} should name one aside inside the article"
+        );
+        let aside = asides[0];
+        let id = aside.id().unwrap();
+        assert_eq!(count_id(&page, id), 1, "{heading}: id {id:?} is not unique");
+
+        // The explanation itself, not just its "Toelichting" label.
+        let label = aside
+            .select(".explanation-label")
+            .iter()
+            .map(|l| l.text())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let body = aside.text();
+        let body = body.strip_prefix(&label).unwrap_or(&body).trim();
+        assert!(!body.is_empty(), "{heading}: the explanation is empty");
+        assert!(
+            body.contains(explanation.as_str()),
+            "{heading}: the explanation beside it is not its own.\n  expected it to contain: {explanation}\n  shown: {body}"
+        );
+    }
+}
+
+#[test]
+fn chapters_articles_members_and_items_are_numbered_without_gaps() {
+    let site = Site::example();
+    site.build();
+    let page = regulation_page(&site);
+    let chapters = page.select("section.chapter");
+    let model = model_chapters(&site);
+    assert_eq!(chapters.len(), model.len(), "chapters on the page");
+
+    let mut seen_numbers = Vec::new();
+    for (c, (chapter, model_chapter)) in chapters.iter().zip(&model).enumerate() {
+        let heading = chapter.one("h2").text();
+        let (number, title) = heading
+            .split_once(' ')
+            .unwrap_or_else(|| panic!("chapter heading {heading:?} has no number"));
+        assert_eq!(
+            number_in(number),
+            (c + 1).to_string(),
+            "chapter {heading:?}"
+        );
+        assert_eq!(title, field(model_chapter, "title"));
+
+        let articles = chapter.select("article.article");
+        let model_articles = list(model_chapter, "articles");
+        assert_eq!(
+            articles.len(),
+            model_articles.len(),
+            "articles of {heading:?}"
+        );
+        for (a, (article, model_article)) in articles.iter().zip(model_articles).enumerate() {
+            let title = article.one("h3");
+            let number = number_in(&title.one(".num").text());
+            assert_eq!(number, format!("{}.{}", c + 1, a + 1), "{}", title.text());
+            assert!(
+                title.text().ends_with(field(model_article, "title")),
+                "{}",
+                title.text()
+            );
+            seen_numbers.push(number);
+
+            let members = article.one("ol.members").children_matching("li");
+            let model_members = model_items_per_member(model_article);
+            assert_eq!(
+                members.len(),
+                model_members.len(),
+                "members of {}",
+                title.text()
+            );
+            for (m, (member, model_items)) in members.iter().zip(&model_members).enumerate() {
+                let label = member.children_matching(".num");
+                assert_eq!(label.len(), 1, "member {m} of {}", title.text());
+                assert_eq!(
+                    number_in(&label[0].text()),
+                    (m + 1).to_string(),
+                    "member of {}",
+                    title.text()
+                );
+                let items: Vec<&Element> = member
+                    .children_matching("ol.items")
+                    .into_iter()
+                    .flat_map(|ol| ol.children_matching("li"))
+                    .collect();
+                assert_eq!(
+                    items.len(),
+                    *model_items,
+                    "items of member {} of {}",
+                    m + 1,
+                    title.text()
+                );
+                let letters: Vec<String> = items
+                    .iter()
+                    .map(|item| number_in(&item.children_matching(".num")[0].text()))
+                    .collect();
+                let expected: Vec<String> = (0..*model_items).map(letter).collect();
+                assert_eq!(letters, expected, "member {} of {}", m + 1, title.text());
+            }
+        }
+    }
+    let mut unique = seen_numbers.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        seen_numbers.len(),
+        "duplicate article numbers"
+    );
+}
+
+#[test]
+fn the_page_has_as_many_articles_as_regulation_yaml() {
+    let site = Site::example();
+    site.build();
+    let written: usize = model_chapters(&site)
+        .iter()
+        .map(|chapter| list(chapter, "articles").len())
+        .sum();
+    assert!(written > 0);
+    assert_eq!(
+        regulation_page(&site).select("article.article").len(),
+        written
+    );
+
+    // Another article in the YAML is another article on the page.
+    site.edit(
+        "content/regulation.yaml",
+        "        - title: Reikwijdte\n",
+        "        - title: Nieuw artikel\n          members:\n            - Een extra regel.\n          explanation: Waarom de extra regel er is.\n\n        - title: Reikwijdte\n",
+    );
+    site.build();
+    let page = regulation_page(&site);
+    assert_eq!(page.select("article.article").len(), written + 1);
+    let second = page.select("section.chapter")[0].select("article.article")[1];
+    let heading = second.one("h3").text();
+    assert!(heading.contains("Nieuw artikel"), "{heading}");
+}
+
+#[test]
+fn the_table_of_contents_links_to_every_article_and_every_link_lands() {
+    let site = Site::example();
+    site.build();
+    let page = regulation_page(&site);
+    let toc = page.one("nav.toc");
+    let links: Vec<(String, String)> = toc
+        .select("a")
+        .into_iter()
+        .map(|a| {
+            let href = a.attr("href").unwrap_or_default();
+            let target = href
+                .strip_prefix('#')
+                .unwrap_or_else(|| panic!("table of contents link {href:?} leaves the page"));
+            (target.to_string(), a.text())
+        })
+        .collect();
+
+    for (target, label) in &links {
+        assert_eq!(
+            count_id(&page, target),
+            1,
+            "table of contents link {label:?} goes to #{target}, which the page has not exactly once"
+        );
+    }
+    let articles = page.select("article.article");
+    assert!(!articles.is_empty());
+    for article in articles {
+        let id = article.id().expect("an article without an id");
+        let heading = article.one("h3").text();
+        let link = links.iter().find(|(target, _)| target == id);
+        let (_, label) = link.unwrap_or_else(|| panic!("no link to {heading:?} (#{id})"));
+        assert_eq!(*label, heading, "the link to #{id}");
+    }
+
+    let mut ids: Vec<&str> = page.descendants().iter().filter_map(|e| e.id()).collect();
+    let count = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "the page repeats an id");
+}
+
+#[test]
+fn definitions_are_a_description_list() {
+    let site = Site::example();
+    site.build();
+    let page = regulation_page(&site);
+    let section = page.one("section[aria-labelledby=begrippen]");
+    let list_element = section.one("dl");
+    let mut terms = Vec::new();
+    let children: Vec<&Element> = list_element.elements().collect();
+    assert!(!children.is_empty());
+    for pair in children.chunks(2) {
+        assert_eq!(pair[0].name, "dt", "{}", pair[0].text());
+        let term = pair[0].text();
+        let meaning = pair.get(1).unwrap_or_else(|| panic!("{term}: no dd"));
+        assert_eq!(meaning.name, "dd", "{term}");
+        assert!(!meaning.text().is_empty(), "{term}: empty meaning");
+        terms.push(term);
+    }
+
+    let model = yaml(&site, "content/regulation.yaml");
+    let mut expected: Vec<String> = list(&model["regulation"], "definitions")
+        .iter()
+        .map(|d| field(d, "term").to_string())
+        .collect();
+    expected.sort();
+    terms.sort();
+    assert_eq!(terms, expected);
+}
+
+/// (subject name, category name) for every category of content/data.yaml.
+fn model_categories(site: &Site) -> Vec<(String, String)> {
+    let data = yaml(site, "content/data.yaml");
+    let subject_name = |id: &str| {
+        list(&data, "subjects")
+            .iter()
+            .find(|s| field(s, "id") == id)
+            .map(|s| field(s, "name").to_string())
+            .unwrap_or_else(|| panic!("no subject {id}"))
+    };
+    let mut categories: Vec<(String, String)> = list(&data, "categories")
+        .iter()
+        .map(|c| {
+            (
+                subject_name(field(c, "subject")),
+                field(c, "name").to_string(),
+            )
+        })
+        .collect();
+    categories.sort();
+    categories
+}
+
+/// (subject heading, category) for every category listed in annex 1, and
+/// how many list items the annex has in all.
+fn annex_1(page: &Element) -> (Vec<(String, String)>, usize) {
+    let section = page.one("section[aria-labelledby=bijlage-1]");
+    let mut listed = Vec::new();
+    let mut subject = None;
+    for child in section.elements() {
+        if child.name == "h3" {
+            subject = Some(child.text());
+        } else if child.name == "ul" {
+            let subject = subject.clone().expect("a list before any subject heading");
+            for item in child.children_matching("li") {
+                listed.push((subject.clone(), item.own_text()));
+            }
+        }
+    }
+    listed.sort();
+    (listed, section.select("li").len())
+}
+
+fn assert_annex_1_lists_the_model(site: &Site) {
+    let expected = model_categories(site);
+    assert!(!expected.is_empty());
+    let (listed, items) = annex_1(&regulation_page(site));
+    assert_eq!(listed, expected, "annex 1 and content/data.yaml differ");
+    assert_eq!(
+        items,
+        expected.len(),
+        "annex 1 lists more than the categories"
+    );
+}
+
+#[test]
+fn annex_1_lists_exactly_the_categories_of_the_model() {
+    let site = Site::example();
+    site.build();
+    assert_annex_1_lists_the_model(&site);
+}
+
+#[test]
+fn a_new_category_appears_in_annex_1_and_in_every_statement() {
+    const NAME: &str = "Zwemdiploma en zwemniveau";
+    let site = Site::example();
+    let schools: Vec<String> = list(&yaml(&site, "schools.yaml"), "schools")
+        .iter()
+        .map(|s| field(s, "id").to_string())
+        .collect();
+    assert!(!schools.is_empty());
+
+    site.build();
+    let categories_of = |page: &str| -> Vec<String> {
+        let page = html::parse(&site.page(page));
+        let section = page.one("section[aria-labelledby=gegevens]");
+        section
+            .select("li")
+            .iter()
+            .map(|li| li.own_text())
+            .collect()
+    };
+    assert!(!categories_of(&format!("{}/index.html", schools[0])).contains(&NAME.to_string()));
+
+    let data = site.read("content/data.yaml");
+    site.write(
+        "content/data.yaml",
+        &format!(
+            "{data}\n  - id: leerling-zwemdiploma\n    subject: leerlingen\n    name: {NAME}\n    \
+             description: Voor het schoolzwemmen.\n"
+        ),
+    );
+    // Leerlingadministratie is the first activity, and every school does it.
+    site.edit(
+        "content/activities.yaml",
+        "      - leerling-naam\n",
+        "      - leerling-naam\n      - leerling-zwemdiploma\n",
+    );
+    site.build();
+
+    assert_annex_1_lists_the_model(&site);
+    let (listed, _) = annex_1(&regulation_page(&site));
+    assert!(
+        listed.contains(&("Leerlingen".to_string(), NAME.to_string())),
+        "annex 1 does not list the new category: {listed:?}"
+    );
+    for school in &schools {
+        let listed = categories_of(&format!("{school}/index.html"));
+        assert!(
+            listed.contains(&NAME.to_string()),
+            "the statement of {school} does not list the new category"
+        );
+    }
+}
+
+#[test]
+fn annex_2_has_the_contact_details_of_the_board_and_the_dpo() {
+    let site = Site::example();
+    site.build();
+    let page = regulation_page(&site);
+    let annex = page.one("section[aria-labelledby=bijlage-2]");
+    let shown = annex.text();
+    let model = yaml(&site, "content/organisation.yaml");
+    let org = &model["organisation"];
+
+    let address = &org["visiting_address"];
+    let mut expected = vec![
+        field(org, "name"),
+        field(address, "street"),
+        field(address, "postcode"),
+        field(address, "place"),
+        field(org, "phone"),
+        field(org, "email"),
+        field(&org["dpo"], "email"),
+    ];
+    if org["postal_address"].is_mapping() {
+        expected.push(field(&org["postal_address"], "street"));
+    }
+    for value in expected {
+        assert!(shown.contains(value), "annex 2 lacks {value:?}");
+    }
+    let links: Vec<&str> = annex
+        .select("a")
+        .iter()
+        .filter_map(|a| a.attr("href"))
+        .collect();
+    for href in [
+        format!("mailto:{}", field(org, "email")),
+        format!("mailto:{}", field(&org["dpo"], "email")),
+        field(org, "website").to_string(),
+    ] {
+        assert!(links.contains(&href.as_str()), "annex 2 has no link {href}");
+    }
+}
