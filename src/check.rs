@@ -8,55 +8,20 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Sources, did_you_mean};
-use crate::model::{Basis, Model, Origin, RightKind};
+use crate::model::{Basis, Entity, Model, Origin, RightKind, find};
 
 /// Checks the model; returns errors and warnings, unsorted. Without
 /// `schools_complete` (schools.yaml had a syntax error) the checks that need
 /// the schools are left out rather than reported wrongly.
 pub fn check(model: &Model, sources: &Sources, schools_complete: bool) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let subjects = ids(
-        "subject",
-        model.subjects.iter().map(|s| (&s.id, &s.origin)),
-        sources,
-        &mut out,
-    );
-    let categories = ids(
-        "category",
-        model.categories.iter().map(|c| (&c.id, &c.origin)),
-        sources,
-        &mut out,
-    );
-    let retention = ids(
-        "retention rule",
-        model.retention.iter().map(|r| (&r.id, &r.origin)),
-        sources,
-        &mut out,
-    );
-    let activities = ids(
-        "activity",
-        model.activities.iter().map(|a| (&a.id, &a.origin)),
-        sources,
-        &mut out,
-    );
-    let processors = ids(
-        "processor",
-        model.processors.iter().map(|p| (&p.id, &p.origin)),
-        sources,
-        &mut out,
-    );
-    let recipients = ids(
-        "recipient",
-        model.recipients.iter().map(|r| (&r.id, &r.origin)),
-        sources,
-        &mut out,
-    );
-    let schools = ids(
-        "school",
-        model.schools.iter().map(|s| (&s.id, &s.origin)),
-        sources,
-        &mut out,
-    );
+    let subjects = ids(&model.subjects, sources, &mut out);
+    let categories = ids(&model.categories, sources, &mut out);
+    let retention = ids(&model.retention, sources, &mut out);
+    let activities = ids(&model.activities, sources, &mut out);
+    let processors = ids(&model.processors, sources, &mut out);
+    let recipients = ids(&model.recipients, sources, &mut out);
+    let schools = ids(&model.schools, sources, &mut out);
 
     let refs = Refs { sources };
     for c in &model.categories {
@@ -121,7 +86,7 @@ pub fn check(model: &Model, sources: &Sources, schools_complete: bool) -> Vec<Di
             &activities,
         );
         for (i, id) in s.systems.iter().enumerate() {
-            if let Some(p) = model.processors.iter().find(|p| &p.id == id)
+            if let Some(p) = find(&model.processors, id)
                 && !p.per_school
             {
                 out.push(
@@ -132,7 +97,7 @@ pub fn check(model: &Model, sources: &Sources, schools_complete: bool) -> Vec<Di
             }
         }
         for (i, id) in s.practices.iter().enumerate() {
-            if let Some(a) = model.activities.iter().find(|a| &a.id == id)
+            if let Some(a) = find(&model.activities, id)
                 && !a.per_school
             {
                 out.push(
@@ -191,15 +156,15 @@ pub fn check(model: &Model, sources: &Sources, schools_complete: bool) -> Vec<Di
 }
 
 /// Collects the ids of one kind of entity, reporting duplicates.
-fn ids<'a>(
-    kind: &str,
-    items: impl Iterator<Item = (&'a String, &'a Origin)>,
+fn ids<'a, T: Entity>(
+    items: &'a [T],
     sources: &Sources,
     out: &mut Vec<Diagnostic>,
 ) -> HashMap<&'a str, &'a Origin> {
+    let kind = T::KIND;
     let mut seen: HashMap<&str, &Origin> = HashMap::new();
-    for (id, origin) in items {
-        if let Some(first) = seen.get(id.as_str()) {
+    for (id, origin) in items.iter().map(|item| (item.id(), item.origin())) {
+        if let Some(first) = seen.get(id) {
             let at = sources
                 .pos(first)
                 .map(|p| format!(":{}", p.line))
@@ -276,7 +241,7 @@ fn legal(model: &Model, a: &crate::model::Activity, sources: &Sources, out: &mut
     let special = a
         .categories
         .iter()
-        .filter_map(|id| model.categories.iter().find(|c| &c.id == id))
+        .filter_map(|id| find(&model.categories, id))
         .find(|c| c.special.is_some());
     if let Some(c) = special
         && a.special_ground.is_none()

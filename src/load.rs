@@ -323,7 +323,10 @@ impl MarkedEventReceiver for Recorder {
                     self.positions.insert(path, pos);
                 }
                 None => {
-                    if let Some(Frame::Mapping { key, .. }) = self.stack.last_mut() {
+                    if let Some(Frame::Mapping { key, path }) = self.stack.last_mut() {
+                        // A block mapping starts where its first key is
+                        // (the parser's own mark for it lies past the key).
+                        self.positions.entry(path.clone()).or_insert(pos);
                         *key = Some(value);
                     }
                 }
@@ -335,7 +338,9 @@ impl MarkedEventReceiver for Recorder {
             }
             Event::SequenceStart(..) | Event::MappingStart(..) => {
                 let path = self.next_path().unwrap_or_default();
-                self.positions.insert(path.clone(), pos);
+                if matches!(event, Event::SequenceStart(..)) {
+                    self.positions.insert(path.clone(), pos);
+                }
                 self.stack.push(match event {
                     Event::SequenceStart(..) => Frame::Sequence { path, next: 0 },
                     _ => Frame::Mapping { path, key: None },

@@ -28,6 +28,43 @@ impl Origin {
     }
 }
 
+/// An entity of the model that other parts refer to by its id.
+pub trait Entity {
+    /// What a person calls this kind of entity in an error message.
+    const KIND: &'static str;
+    fn id(&self) -> &str;
+    fn origin(&self) -> &Origin;
+}
+
+macro_rules! entity {
+    ($($type:ty => $kind:literal),* $(,)?) => {$(
+        impl Entity for $type {
+            const KIND: &'static str = $kind;
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn origin(&self) -> &Origin {
+                &self.origin
+            }
+        }
+    )*};
+}
+
+entity! {
+    Subject => "subject",
+    Category => "category",
+    Retention => "retention rule",
+    Activity => "activity",
+    Processor => "processor",
+    Recipient => "recipient",
+    School => "school",
+}
+
+/// The entity with this id, if there is one.
+pub fn find<'m, T: Entity>(items: &'m [T], id: &str) -> Option<&'m T> {
+    items.iter().find(|item| item.id() == id)
+}
+
 /// One `content/*.yaml` file. Every section is optional; lists from several
 /// files are concatenated in file-name order.
 #[derive(Debug, Default, Deserialize)]

@@ -16,7 +16,7 @@ use crate::diagnostic::Sources;
 use crate::markdown::{inline, to_html};
 use crate::model::{
     Activity, Basis, Category, CookieKind, CookieLifetime, Member, Model, Organisation, Processor,
-    RightKind, School, SpecialGround, SpecialKind,
+    RightKind, School, SpecialGround, SpecialKind, find,
 };
 
 /// Top-level folders the site uses itself; a school id cannot take them.
@@ -546,8 +546,6 @@ fn uses(school: &School, p: &Processor) -> bool {
 
 fn statement(model: &Model, school: &School, org: &OrgView) -> StatementView {
     let activities = school_activities(model, school);
-    let find_category = |id: &String| model.categories.iter().find(|c| &c.id == id);
-    let find_processor = |id: &String| model.processors.iter().find(|p| &p.id == id);
 
     // Categories, recipients and processors in model order, as far as this
     // school's activities use them.
@@ -582,7 +580,11 @@ fn statement(model: &Model, school: &School, org: &OrgView) -> StatementView {
     let activity_views: Vec<ActivityView> = activities
         .iter()
         .map(|a| {
-            let cats: Vec<&Category> = a.categories.iter().filter_map(find_category).collect();
+            let cats: Vec<&Category> = a
+                .categories
+                .iter()
+                .filter_map(|id| find(&model.categories, id))
+                .collect();
             let data = model
                 .subjects
                 .iter()
@@ -608,13 +610,13 @@ fn statement(model: &Model, school: &School, org: &OrgView) -> StatementView {
                 recipients: a
                     .recipients
                     .iter()
-                    .filter_map(|id| model.recipients.iter().find(|r| &r.id == id))
+                    .filter_map(|id| find(&model.recipients, id))
                     .map(|r| r.name.clone())
                     .collect(),
                 processors: a
                     .processors
                     .iter()
-                    .filter_map(find_processor)
+                    .filter_map(|id| find(&model.processors, id))
                     .filter(|p| uses(school, p))
                     .map(|p| p.name.clone())
                     .collect(),
@@ -741,7 +743,7 @@ fn processor_view(p: &Processor) -> ProcessorView {
 
 fn retention_view(model: &Model, id: &str) -> RetentionView {
     // `check` has made sure the rule exists.
-    let rule = model.retention.iter().find(|r| r.id == id);
+    let rule = find(&model.retention, id);
     RetentionView {
         period: rule.map(|r| r.period.to_string()).unwrap_or_default(),
         after: rule.map(|r| r.after.clone()).unwrap_or_default(),
