@@ -125,11 +125,19 @@ fn read<T: DeserializeOwned + Default>(
             return None;
         }
     };
-    let positions = positions(&text);
-    let empty = positions.as_ref().is_some_and(|p| p.is_empty());
+    // Syntax first, for the whole file: serde reads as it goes and would
+    // report a model error above a mis-indented line instead of the line.
+    let positions = match positions(&text) {
+        Ok(positions) => positions,
+        Err((pos, message)) => {
+            errors.push(syntax_error(rel, &text, pos, &message));
+            return None;
+        }
+    };
+    let empty = positions.is_empty();
     sources.files.push(SourceFile {
         path: rel.to_path_buf(),
-        positions: positions.unwrap_or_default(),
+        positions,
     });
     if empty {
         return Some(T::default()); // no document, or only comments
@@ -170,6 +178,23 @@ fn yaml_error(file: &Path, error: &serde_yaml::Error) -> Diagnostic {
     };
     let (message, hint) = explain(&message);
     let diagnostic = Diagnostic::error(file, pos, message);
+    match hint {
+        Some(hint) => diagnostic.with_hint(hint),
+        None => diagnostic,
+    }
+}
+
+/// A YAML syntax error, in words for people who do not know YAML's grammar.
+/// An indentation error points at the first character of its line, where
+/// the fix goes, rather than where the parser gave up.
+fn syntax_error(file: &Path, text: &str, mut pos: Pos, message: &str) -> Diagnostic {
+    if message.contains("indicator") || message.contains("expected key") {
+        if let Some(line) = text.lines().nth(pos.line.saturating_sub(1)) {
+            pos.column = line.len() - line.trim_start().len() + 1;
+        }
+    }
+    let (message, hint) = explain(message);
+    let diagnostic = Diagnostic::error(file, Some(pos), message);
     match hint {
         Some(hint) => diagnostic.with_hint(hint),
         None => diagnostic,
@@ -237,16 +262,32 @@ fn explain(message: &str) -> (String, Option<String>) {
             Some("write `- Tekst van het lid.` or `- text: …` followed by `items: [ … ]`".into()),
         );
     }
-    if message.contains("while scanning a quoted scalar") {
+    // YAML syntax, in the wording of yaml-rust2 and of libyaml (serde_yaml).
+    if message.contains("quoted scalar") {
         return (
             "a quoted text starts here but its closing quote is missing".into(),
             Some("add the closing `\"` (or `'`) at the end of the text".into()),
         );
     }
-    if message.contains("cannot start any token") {
+    if message.contains("tabs disallowed") || message.contains("cannot start any token") {
         return (
-            "this character cannot start a value here".into(),
-            Some("a tab, `@` or a backtick cannot start a value: indent with spaces, and put text that starts with `@` or a backtick in quotes".into()),
+            "this line has a tab or a character that cannot start a value".into(),
+            Some("indent with spaces, not tabs; put text that starts with `@` or a backtick in quotes".into()),
+        );
+    }
+    if message.contains("did not find expected") || message.contains("block collection") {
+        return (
+            "this line is indented differently from the lines around it".into(),
+            Some("check the indentation: the keys of one entry start in the same column, and so do the `- ` of one list; indent with spaces".into()),
+        );
+    }
+    if message.contains("mapping values are not allowed") {
+        return (
+            "a `: ` inside a value makes YAML read it as a new key".into(),
+            Some(
+                "put the whole value in quotes, e.g. `name: \"Let op: dit is een voorbeeld\"`"
+                    .into(),
+            ),
         );
     }
     if message.starts_with("invalid type") {
@@ -269,13 +310,19 @@ fn backticked(text: &str) -> Vec<String> {
 }
 
 /// Every node of a YAML text, by its path (`activities[3].categories[1]`),
-/// with where it starts; empty when the text has no document. `None` when
-/// the text cannot be parsed (serde_yaml then reports the syntax error).
-pub fn positions(text: &str) -> Option<std::collections::HashMap<String, Pos>> {
+/// with where it starts; empty when the text has no document. A syntax
+/// error comes back with where the parser found it.
+pub fn positions(text: &str) -> Result<std::collections::HashMap<String, Pos>, (Pos, String)> {
     let mut recorder = Recorder::default();
     let mut parser = Parser::new_from_str(text);
-    parser.load(&mut recorder, false).ok()?;
-    Some(recorder.positions)
+    parser.load(&mut recorder, false).map_err(|e| {
+        let pos = Pos {
+            line: e.marker().line(),
+            column: e.marker().col() + 1,
+        };
+        (pos, e.info().to_string())
+    })?;
+    Ok(recorder.positions)
 }
 
 #[derive(Default)]
@@ -537,7 +584,7 @@ mod tests {
     #[test]
     fn an_empty_file_has_no_positions_and_a_broken_one_none() {
         assert_eq!(positions("# only a comment\n").unwrap().len(), 0);
-        assert!(positions("a: \"unclosed\n").is_none());
+        assert!(positions("a: \"unclosed\n").is_err());
     }
 
     #[test]

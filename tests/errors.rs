@@ -1,0 +1,416 @@
+//! Mistakes in the input, as the communications staff of a board make them.
+//!
+//! Each test takes a copy of the example, builds it once so a `public/`
+//! exists, puts exactly one kind of mistake in it and builds again. The build
+//! must fail with exit code 1, say `file:line:column: error: message` with a
+//! `hint:` below it, and leave the site that was there untouched. Expected
+//! lines and columns are found in the edited file itself, so they follow the
+//! example content when it changes.
+
+mod common;
+use common::*;
+
+use std::path::PathBuf;
+
+type Snapshot = Vec<(PathBuf, Vec<u8>)>;
+
+/// A copy of the example, built, and a snapshot of what the build wrote.
+fn built_example() -> (Site, Snapshot) {
+    let site = Site::example();
+    site.build();
+    let before = snapshot(&site.path("public"));
+    assert!(!before.is_empty());
+    (site, before)
+}
+
+/// Runs `helder build` on a site with mistakes: it must exit with 1, leave
+/// `public/` as it was and leave no half-written folder beside it.
+fn failing_build(site: &Site, before: &Snapshot) -> Run {
+    let run = site.helder(&["build"]);
+    assert_eq!(run.code, 1, "expected exit code 1; stderr:\n{}", run.stderr);
+    assert!(
+        snapshot(&site.path("public")) == *before,
+        "the failed build changed public/"
+    );
+    assert_no_leftovers(site);
+    run
+}
+
+/// A failed build leaves no staging folder behind.
+fn assert_no_leftovers(site: &Site) {
+    for leftover in [".public.helder-new", ".public.helder-old"] {
+        assert!(
+            !site.path(leftover).exists(),
+            "the failed build left {leftover} behind"
+        );
+    }
+}
+
+/// The line and column (both from 1, columns in characters) where the `n`th
+/// occurrence (from 0) of `needle` starts in a file of the site.
+fn nth_position(site: &Site, file: &str, needle: &str, n: usize) -> (usize, usize) {
+    let text = site.read(file);
+    let (offset, _) = text
+        .match_indices(needle)
+        .nth(n)
+        .unwrap_or_else(|| panic!("{file} has no occurrence {n} of {needle:?}"));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = text[line_start..offset].chars().count() + 1;
+    (line, column)
+}
+
+/// Where the value of the `n`th occurrence of `entry` (`key: value`) starts.
+fn nth_value_position(site: &Site, file: &str, entry: &str, n: usize) -> (usize, usize) {
+    let (line, column) = nth_position(site, file, entry, n);
+    let key = &entry[..entry.rfind(": ").expect("an entry `key: value`") + 2];
+    (line, column + key.chars().count())
+}
+
+/// Where `needle` first starts in a file of the site.
+fn position(site: &Site, file: &str, needle: &str) -> (usize, usize) {
+    nth_position(site, file, needle, 0)
+}
+
+/// The diagnostics of a run: each `file:line:column: error: message` line.
+fn error_lines(run: &Run) -> Vec<&str> {
+    run.stderr
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .collect()
+}
+
+/// Checks that stderr has `file:line:column: error: …message…` with a
+/// `  hint: …hint…` line right below it.
+fn assert_reports(
+    run: &Run,
+    file: &str,
+    (line, column): (usize, usize),
+    message: &str,
+    hint: &str,
+) {
+    let head = format!("{file}:{line}:{column}: error: ");
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    let Some(at) = lines.iter().position(|l| l.starts_with(&head)) else {
+        panic!("expected `{head}{message}`; stderr:\n{}", run.stderr);
+    };
+    assert!(
+        lines[at][head.len()..].contains(message),
+        "expected the message `{message}`, got `{}`",
+        lines[at]
+    );
+    let below = lines.get(at + 1).copied().unwrap_or_default();
+    assert!(
+        below.starts_with("  hint: ") && below.contains(hint),
+        "expected a hint with `{hint}` below `{}`, got `{below}`",
+        lines[at]
+    );
+}
+
+/// The last line of stderr: the count of errors.
+fn summary(run: &Run) -> &str {
+    run.stderr.lines().last().unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------
+// YAML that cannot be read.
+
+#[test]
+fn an_unclosed_quote_is_reported_where_the_quote_opens() {
+    let (site, before) = built_example();
+    let file = "content/activities.yaml";
+    site.edit(
+        file,
+        "name: Aanwezigheid en verzuim\n",
+        "name: \"Aanwezigheid en verzuim\n",
+    );
+    let run = failing_build(&site, &before);
+    let at = position(&site, file, "\"Aanwezigheid en verzuim");
+    assert_reports(&run, file, at, "closing quote", "\"");
+    assert_eq!(error_lines(&run).len(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn a_badly_indented_key_is_reported_at_its_own_line() {
+    let (site, before) = built_example();
+    let file = "content/activities.yaml";
+    // One space too few: `law:` no longer lines up with the keys of its activity.
+    site.edit(
+        file,
+        "\n    law: Leerplichtwet 1969\n",
+        "\n   law: Leerplichtwet 1969\n",
+    );
+    let run = failing_build(&site, &before);
+    // Not "missing required key `categories`" at the start of the activity:
+    // the line to fix, and a hint about indentation (any message).
+    let at = position(&site, file, "law: Leerplichtwet 1969");
+    assert_reports(&run, file, at, "", "indentation");
+}
+
+// ---------------------------------------------------------------------------
+// YAML that does not fit the model.
+
+#[test]
+fn an_unknown_key_is_named_and_the_intended_key_suggested() {
+    let (site, before) = built_example();
+    site.edit(
+        "schools.yaml",
+        "    name: Obs Inspecteur",
+        "    naem: Obs Inspecteur",
+    );
+    let run = failing_build(&site, &before);
+    let at = position(&site, "schools.yaml", "naem: Obs Inspecteur");
+    assert_reports(
+        &run,
+        "schools.yaml",
+        at,
+        "unknown key `naem`",
+        "did you mean `name`?",
+    );
+}
+
+#[test]
+fn a_missing_required_key_is_reported_at_its_entry() {
+    let (site, before) = built_example();
+    site.edit("schools.yaml", "    place: Noordbroek\n", "");
+    let run = failing_build(&site, &before);
+    // The entry of the school without a place: the key that opens it.
+    let at = position(&site, "schools.yaml", "id: inspecteur-amerikaschool");
+    assert_reports(
+        &run,
+        "schools.yaml",
+        at,
+        "missing required key `place`",
+        "place:",
+    );
+}
+
+// ---------------------------------------------------------------------------
+// References between parts of the model.
+
+#[test]
+fn an_unknown_category_is_reported_at_its_list_item_with_the_nearest_id() {
+    let (site, before) = built_example();
+    let file = "content/activities.yaml";
+    site.edit(file, "- leerling-naam\n", "- leerling-nam\n");
+    let run = failing_build(&site, &before);
+    let at = position(&site, file, "leerling-nam\n");
+    assert_reports(
+        &run,
+        file,
+        at,
+        "unknown category `leerling-nam`",
+        "did you mean `leerling-naam`?",
+    );
+    assert_eq!(error_lines(&run).len(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn a_school_listing_an_unknown_system_is_reported_at_that_system() {
+    let (site, before) = built_example();
+    site.edit(
+        "schools.yaml",
+        "systems: [esis, cito-lovs, basispoort]",
+        "systems: [esis, cito-lovs, basispoot]",
+    );
+    let run = failing_build(&site, &before);
+    let at = position(&site, "schools.yaml", "basispoot]");
+    assert_reports(
+        &run,
+        "schools.yaml",
+        at,
+        "unknown processor `basispoot`",
+        "did you mean `basispoort`?",
+    );
+}
+
+#[test]
+fn a_duplicate_school_id_points_at_the_second_and_names_the_first() {
+    let (site, before) = built_example();
+    site.edit(
+        "schools.yaml",
+        "- id: inspecteur-amerikaschool",
+        "- id: de-mieden",
+    );
+    let run = failing_build(&site, &before);
+    let (first_line, _) = position(&site, "schools.yaml", "- id: de-mieden");
+    let second = nth_value_position(&site, "schools.yaml", "- id: de-mieden", 1);
+    assert_reports(
+        &run,
+        "schools.yaml",
+        second,
+        "the school id `de-mieden` is used twice",
+        &format!("schools.yaml:{first_line}"),
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Several mistakes at once.
+
+#[test]
+fn several_mistakes_are_all_reported_in_one_run_sorted_by_file_and_line() {
+    let (site, before) = built_example();
+    let activities = "content/activities.yaml";
+    // Made in the files from the bottom up, so the order of the report
+    // cannot come from the order of the edits.
+    site.edit(
+        "schools.yaml",
+        "- id: inspecteur-amerikaschool",
+        "- id: de-mieden",
+    );
+    site.edit(
+        "schools.yaml",
+        "systems: [parnassys, cito-lovs, basispoort]",
+        "systems: [parnasys, cito-lovs, basispoort]",
+    );
+    site.edit(activities, "- id: ziekteverzuim\n", "- id: verzuim\n");
+    site.edit(activities, "- leerling-naam\n", "- leerling-nam\n");
+
+    let run = failing_build(&site, &before);
+    let at =
+        |file: &str, (line, column): (usize, usize)| format!("{file}:{line}:{column}: error: ");
+    let mut expected = [
+        (
+            at(
+                "schools.yaml",
+                nth_value_position(&site, "schools.yaml", "- id: de-mieden", 1),
+            ),
+            "the school id `de-mieden` is used twice",
+        ),
+        (
+            at("schools.yaml", position(&site, "schools.yaml", "parnasys")),
+            "unknown processor `parnasys`",
+        ),
+        (
+            at(
+                activities,
+                nth_value_position(&site, activities, "- id: verzuim", 1),
+            ),
+            "the activity id `verzuim` is used twice",
+        ),
+        (
+            at(activities, position(&site, activities, "leerling-nam\n")),
+            "unknown category `leerling-nam`",
+        ),
+    ]
+    .map(|(head, message)| (head, message.to_string()));
+    expected.sort_by_key(|(head, _)| {
+        let mut parts = head.split(':');
+        let file = parts.next().unwrap().to_string();
+        let line: usize = parts.next().unwrap().parse().unwrap();
+        let column: usize = parts.next().unwrap().parse().unwrap();
+        (file, line, column)
+    });
+    let expected: Vec<String> = expected.iter().map(|(h, m)| format!("{h}{m}")).collect();
+    assert_eq!(error_lines(&run), expected, "stderr:\n{}", run.stderr);
+    // Every error has its hint, and the last line counts them.
+    let hints = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("  hint: "))
+        .count();
+    assert_eq!(hints, 4, "stderr:\n{}", run.stderr);
+    assert!(
+        summary(&run).contains("4 errors"),
+        "last line: {}",
+        summary(&run)
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_parsed_does_not_hide_mistakes_in_other_files() {
+    let (site, before) = built_example();
+    let activities = "content/activities.yaml";
+    site.edit(
+        activities,
+        "name: Aanwezigheid en verzuim\n",
+        "name: \"Aanwezigheid en verzuim\n",
+    );
+    site.edit(
+        "schools.yaml",
+        "    name: Obs Inspecteur",
+        "    naem: Obs Inspecteur",
+    );
+    let run = failing_build(&site, &before);
+    assert_reports(
+        &run,
+        activities,
+        position(&site, activities, "\"Aanwezigheid"),
+        "closing quote",
+        "\"",
+    );
+    let at = position(&site, "schools.yaml", "naem:");
+    assert_reports(
+        &run,
+        "schools.yaml",
+        at,
+        "unknown key `naem`",
+        "did you mean `name`?",
+    );
+    let errors = error_lines(&run);
+    assert_eq!(errors.len(), 2, "stderr:\n{}", run.stderr);
+    assert!(
+        errors[0].starts_with(activities),
+        "not sorted by file:\n{}",
+        run.stderr
+    );
+    assert!(
+        summary(&run).contains("2 errors"),
+        "last line: {}",
+        summary(&run)
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Running helder in the wrong place.
+
+#[test]
+fn a_missing_schools_yaml_is_reported_with_a_hint_about_root() {
+    let (site, before) = built_example();
+    std::fs::remove_file(site.path("schools.yaml")).unwrap();
+    let run = failing_build(&site, &before);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("schools.yaml") && l.contains(": error: "))
+        .unwrap_or_else(|| panic!("no error for schools.yaml; stderr:\n{}", run.stderr));
+    let hint = lines.get(at + 1).copied().unwrap_or_default();
+    assert!(
+        hint.starts_with("  hint: ") && hint.contains("--root"),
+        "the hint does not mention --root: `{hint}`"
+    );
+    assert!(
+        summary(&run).contains("1 error"),
+        "last line: {}",
+        summary(&run)
+    );
+}
+
+#[test]
+fn building_in_an_empty_folder_says_to_run_in_the_site_or_pass_root() {
+    let site = Site::empty();
+    let run = site.helder(&["build"]);
+    assert_eq!(run.code, 1, "stderr:\n{}", run.stderr);
+    let errors = error_lines(&run);
+    assert!(!errors.is_empty(), "no error; stderr:\n{}", run.stderr);
+    for needed in ["content", "schools.yaml"] {
+        assert!(
+            errors.iter().any(|l| l.starts_with(needed)),
+            "no error about {needed}; stderr:\n{}",
+            run.stderr
+        );
+    }
+    assert!(
+        run.stderr
+            .lines()
+            .any(|l| l.starts_with("  hint: ") && l.contains("--root")),
+        "no hint about --root; stderr:\n{}",
+        run.stderr
+    );
+    assert!(
+        !site.path("public").exists(),
+        "a failed build created public/"
+    );
+    assert_no_leftovers(&site);
+}
