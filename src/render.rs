@@ -4,6 +4,8 @@
 //! can lack the page they happened on, so every failure is wrapped with the
 //! template and the page it was rendering.
 
+use std::io;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -11,12 +13,6 @@ use tera::{Context, Tera};
 use crate::diagnostic::Diagnostic;
 use crate::resolve::{Site, View};
 use crate::theme::{THEME_DIR, Theme};
-
-/// A finished file of the site, not yet minified.
-pub struct Output {
-    pub path: String,
-    pub html: String,
-}
 
 /// Compiles the theme's templates; a syntax error in an override is reported
 /// against its file.
@@ -42,13 +38,19 @@ pub fn templates(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
     Ok(tera)
 }
 
-/// Renders every page of the site. A template mistake usually breaks many
-/// pages the same way; it is reported once, with the number of pages.
-pub fn render(site: &Site, tera: &Tera) -> Result<Vec<Output>, Vec<Diagnostic>> {
-    let results: Vec<Result<Output, (&str, String)>> = site
+/// Renders every page of the site and hands each to `sink` as soon as it is
+/// done, so a site of thousands of pages is never in memory at once. A
+/// template mistake usually breaks many pages the same way; it is reported
+/// once, with the number of pages. Returns the number of pages.
+pub fn render(
+    site: &Site,
+    tera: &Tera,
+    sink: &(dyn Fn(&str, &str) -> io::Result<()> + Sync),
+) -> Result<usize, Vec<Diagnostic>> {
+    let failures: Vec<(&str, Failure)> = site
         .pages
         .par_iter()
-        .map(|page| {
+        .filter_map(|page| {
             let html = match &page.view {
                 View::Index(v) => one(tera, "index.html", v),
                 View::Statement(v) => one(tera, "statement.html", v),
@@ -56,39 +58,55 @@ pub fn render(site: &Site, tera: &Tera) -> Result<Vec<Output>, Vec<Diagnostic>> 
                 View::Regulation(v) => one(tera, "regulation.html", v),
                 View::NotFound(v) => one(tera, "404.html", &NotFound { layout: v }),
             };
-            html.map(|html| Output {
-                path: page.path.clone(),
-                html,
-            })
-            .map_err(|e| (page.path.as_str(), e))
+            let failure = match html {
+                Ok(html) => sink(&page.path, &html).err().map(Failure::Write),
+                Err(e) => Some(Failure::Template(e)),
+            };
+            failure.map(|f| (page.path.as_str(), f))
         })
         .collect();
-    let mut pages = Vec::with_capacity(results.len());
-    let mut failures: Vec<(String, Vec<&str>)> = Vec::new();
-    for result in results {
-        match result {
-            Ok(page) => pages.push(page),
-            Err((path, error)) => match failures.iter_mut().find(|(e, _)| *e == error) {
-                Some((_, paths)) => paths.push(path),
-                None => failures.push((error, vec![path])),
-            },
+    if failures.is_empty() {
+        return Ok(site.pages.len());
+    }
+    Err(report(failures))
+}
+
+enum Failure {
+    Template(String),
+    Write(io::Error),
+}
+
+/// One diagnostic per distinct failure, naming the first page and counting
+/// the others.
+fn report(failures: Vec<(&str, Failure)>) -> Vec<Diagnostic> {
+    let mut grouped: Vec<(String, bool, Vec<&str>)> = Vec::new();
+    for (path, failure) in failures {
+        let (text, template) = match failure {
+            Failure::Template(e) => (e, true),
+            Failure::Write(e) => (e.to_string(), false),
+        };
+        match grouped.iter_mut().find(|(t, _, _)| *t == text) {
+            Some((_, _, paths)) => paths.push(path),
+            None => grouped.push((text, template, vec![path])),
         }
     }
-    if failures.is_empty() {
-        return Ok(pages);
-    }
-    Err(failures
+    grouped
         .into_iter()
-        .map(|(error, paths)| {
+        .map(|(error, template, paths)| {
             let others = match paths.len() - 1 {
                 0 => String::new(),
                 1 => " and 1 other page".into(),
                 n => format!(" and {n} other pages"),
             };
-            Diagnostic::error(THEME_DIR, None, format!("rendering {}{others} failed: {error}", paths[0]))
-                .with_hint("a template uses a name its page does not have; compare it with the default theme in the README")
+            if template {
+                Diagnostic::error(THEME_DIR, None, format!("rendering {}{others} failed: {error}", paths[0]))
+                    .with_hint("a template uses a name its page does not have; compare it with the default theme in the README")
+            } else {
+                Diagnostic::error(paths[0], None, format!("cannot write this page{others}: {error}"))
+                    .with_hint("check that the output folder is writable and the disk is not full; the previous site was left as it was")
+            }
         })
-        .collect())
+        .collect()
 }
 
 #[derive(Serialize)]

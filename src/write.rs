@@ -9,16 +9,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
-use crate::render::Output;
-
-/// What a build writes: pages, plus files copied as they are.
-pub struct Files {
-    pub pages: Vec<Output>,
-    /// (path relative to the output folder, contents)
-    pub assets: Vec<(String, String)>,
-}
+use crate::diagnostic::Diagnostic;
 
 /// Minifies HTML the way every page of helder is minified: closing tags and
 /// the `<html lang>`/`<head>` tags are kept, so the markup stays valid for
@@ -34,8 +25,64 @@ pub fn minify(html: &str) -> String {
         .unwrap_or_else(|_| html.to_string())
 }
 
-/// Writes `files` into `output`, replacing what was there only on success.
-pub fn write(output: &Path, files: Files) -> io::Result<()> {
+/// The new folder a build writes into, beside the output folder.
+pub struct Staging {
+    dir: PathBuf,
+}
+
+impl Staging {
+    /// Writes a page, minified.
+    pub fn page(&self, rel: &str, html: &str) -> io::Result<()> {
+        self.file(rel, &minify(html))
+    }
+
+    /// Writes files as they are: (path, contents).
+    pub fn files(&self, files: &[(String, String)]) -> Result<(), Vec<Diagnostic>> {
+        files
+            .iter()
+            .try_for_each(|(rel, contents)| self.file(rel, contents))
+            .map_err(|e| vec![cannot_write(&self.dir, e)])
+    }
+
+    fn file(&self, rel: &str, contents: &str) -> io::Result<()> {
+        let path = self.dir.join(rel);
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder).map_err(|e| with_path(e, folder))?;
+        }
+        fs::write(&path, contents).map_err(|e| with_path(e, &path))
+    }
+}
+
+/// Replaces the folder `output` with what `fill` writes into a new folder
+/// beside it. When `fill` fails, or the swap does, the new folder is removed
+/// and `output` is left as it was.
+pub fn replace<T>(
+    output: &Path,
+    fill: impl FnOnce(&Staging) -> Result<T, Vec<Diagnostic>>,
+) -> Result<T, Vec<Diagnostic>> {
+    let failed = |e: io::Error| vec![cannot_write(output, e)];
+    let (staging, old) = beside(output).map_err(failed)?;
+    let written = fs::create_dir_all(&staging)
+        .map_err(|e| failed(with_path(e, &staging)))
+        .and_then(|()| {
+            fill(&Staging {
+                dir: staging.clone(),
+            })
+        });
+    let value = match written {
+        Ok(value) => value,
+        Err(errors) => {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(errors);
+        }
+    };
+    swap(output, &staging, &old).map_err(failed)?;
+    Ok(value)
+}
+
+/// The staging and the old folder's names beside `output`; removes leftovers
+/// of an interrupted build.
+fn beside(output: &Path) -> io::Result<(PathBuf, PathBuf)> {
     let parent = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -55,40 +102,30 @@ pub fn write(output: &Path, files: Files) -> io::Result<()> {
             fs::remove_dir_all(leftover).map_err(|e| with_path(e, leftover))?;
         }
     }
+    Ok((staging, old))
+}
 
-    let written = fill(&staging, files);
-    if let Err(e) = written {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
+/// Puts `staging` in the place of `output`, moving the old site aside first
+/// and back if the move fails.
+fn swap(output: &Path, staging: &Path, old: &Path) -> io::Result<()> {
     if output.exists() {
-        fs::rename(output, &old).map_err(|e| with_path(e, output))?;
+        fs::rename(output, old).map_err(|e| with_path(e, output))?;
     }
-    if let Err(e) = fs::rename(&staging, output) {
-        // Put the previous site back before reporting.
-        let _ = fs::rename(&old, output);
+    if let Err(e) = fs::rename(staging, output) {
+        let _ = fs::rename(old, output);
+        let _ = fs::remove_dir_all(staging);
         return Err(with_path(e, output));
     }
     if old.exists() {
-        fs::remove_dir_all(&old).map_err(|e| with_path(e, &old))?;
+        fs::remove_dir_all(old).map_err(|e| with_path(e, old))?;
     }
     Ok(())
 }
 
-fn fill(dir: &Path, files: Files) -> io::Result<()> {
-    fs::create_dir_all(dir).map_err(|e| with_path(e, dir))?;
-    let pages = files
-        .pages
-        .into_par_iter()
-        .map(|p| (p.path, minify(&p.html)));
-    let assets = files.assets.into_par_iter();
-    pages.chain(assets).try_for_each(|(rel, contents)| {
-        let path = dir.join(&rel);
-        if let Some(folder) = path.parent() {
-            fs::create_dir_all(folder).map_err(|e| with_path(e, folder))?;
-        }
-        fs::write(&path, contents).map_err(|e| with_path(e, &path))
-    })
+fn cannot_write(folder: &Path, e: io::Error) -> Diagnostic {
+    Diagnostic::error(folder, None, format!("cannot write the site: {e}")).with_hint(
+        "check that the folder is writable and the disk is not full; the previous site was left as it was",
+    )
 }
 
 /// Adds the path to an I/O error, which std leaves out.

@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use super::{Report, load_and_check};
-use crate::diagnostic::Diagnostic;
 use crate::{history, render, resolve, theme, write};
 
 pub struct Options {
@@ -24,22 +23,16 @@ pub fn run(options: &Options) -> Result<Report, Report> {
     let mut site = resolve::resolve(&model, &sources);
     let history = history::History::open(&options.root);
     warnings.extend(history::stamp(&mut site, &history, model.site.authors));
-    let pages = render::render(&site, &tera).map_err(Report::failed)?;
+    let assets: Vec<(String, String)> = [(theme::STYLESHEET_NAME.to_string(), theme.stylesheet)]
+        .into_iter()
+        .chain(render::sitemap(&site).map(|xml| ("sitemap.xml".to_string(), xml)))
+        .collect();
+    let count = write::replace(&options.output_dir, |out| {
+        out.files(&assets)?;
+        render::render(&site, &tera, &|path, html| out.page(path, html))
+    })
+    .map_err(Report::failed)?;
 
-    let count = pages.len();
-    let files = write::Files {
-        pages,
-        assets: [(theme::STYLESHEET_NAME.to_string(), theme.stylesheet)]
-            .into_iter()
-            .chain(render::sitemap(&site).map(|xml| ("sitemap.xml".to_string(), xml)))
-            .collect(),
-    };
-    write::write(&options.output_dir, files).map_err(|e| {
-        Report::failed(vec![
-            Diagnostic::error(&options.output_dir, None, format!("cannot write the site: {e}"))
-                .with_hint("check that the folder is writable and the disk is not full; the previous site was left as it was"),
-        ])
-    })?;
     Ok(Report {
         diagnostics: warnings,
         summary: format!(
