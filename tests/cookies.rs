@@ -4,6 +4,7 @@
 mod common;
 
 use common::html::{self, Element};
+use common::model::school_ids;
 use common::*;
 use serde_yaml::Value;
 
@@ -30,12 +31,8 @@ impl Cookie {
     }
 }
 
-fn yaml(site: &Site, rel: &str) -> Value {
-    serde_yaml::from_str(&site.read(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-}
-
 fn model_cookies(site: &Site) -> Vec<Cookie> {
-    let model = yaml(site, "content/cookies.yaml");
+    let model: Value = site.yaml("content/cookies.yaml");
     model["cookies"]
         .as_sequence()
         .expect("cookies: is a list")
@@ -53,15 +50,6 @@ fn model_cookies(site: &Site) -> Vec<Cookie> {
                 })
                 .unwrap_or_default(),
         })
-        .collect()
-}
-
-fn school_ids(site: &Site) -> Vec<String> {
-    yaml(site, "schools.yaml")["schools"]
-        .as_sequence()
-        .expect("schools: is a list")
-        .iter()
-        .map(|s| s["id"].as_str().unwrap().to_string())
         .collect()
 }
 
@@ -111,15 +99,14 @@ fn all_sites(site: &Site) -> Vec<String> {
 
 #[test]
 fn every_school_has_a_notice_listing_exactly_its_cookies() {
-    let site = Site::example();
-    site.build();
+    let site = Site::example_built();
     let schools = school_ids(&site);
     assert_eq!(schools.len(), 17, "the example board has 17 schools");
     let cookies = model_cookies(&site);
 
     for key in all_sites(&site) {
         let path = notice_path(&key);
-        let page = html::parse(&site.page(&path));
+        let page = site.document(&path);
         let mut shown: Vec<String> = rows(&page).into_iter().map(|r| r.name).collect();
         let mut expected: Vec<String> = cookies
             .iter()
@@ -155,7 +142,7 @@ fn a_cookie_limited_to_some_sites_appears_only_there() {
     );
     site.build();
     let names = |key: &str| -> Vec<String> {
-        let page = html::parse(&site.page(&notice_path(key)));
+        let page = site.document(&notice_path(key));
         rows(&page).into_iter().map(|r| r.name).collect()
     };
     assert!(names(elsewhere).contains(&limited.name), "{elsewhere}");
@@ -166,14 +153,13 @@ fn a_cookie_limited_to_some_sites_appears_only_there() {
 
 #[test]
 fn tracking_needs_consent_and_a_site_without_tracking_says_so() {
-    let site = Site::example();
-    site.build();
+    let site = Site::example_built();
     let cookies = model_cookies(&site);
     let (mut with, mut without) = (0, 0);
 
     for key in all_sites(&site) {
         let path = notice_path(&key);
-        let page = html::parse(&site.page(&path));
+        let page = site.document(&path);
         let main = page.one("main").text();
         let tracking = cookies.iter().any(|c| c.is_on(&key) && c.tracking);
         if tracking {
@@ -208,24 +194,22 @@ fn tracking_needs_consent_and_a_site_without_tracking_says_so() {
 
 #[test]
 fn every_notice_says_the_privacy_pages_set_no_cookies() {
-    let site = Site::example();
-    site.build();
+    let site = Site::example_built();
     for key in all_sites(&site) {
         let path = notice_path(&key);
-        let main = html::parse(&site.page(&path)).one("main").text();
+        let main = site.document(&path).one("main").text();
         assert!(main.contains(PAGES_SET_NONE), "{path}");
     }
 }
 
 #[test]
 fn each_statement_links_to_its_own_notice_and_back() {
-    let site = Site::example();
-    site.build();
+    let site = Site::example_built();
     for school in school_ids(&site) {
         let statement = format!("{school}/index.html");
         let notice = notice_path(&school);
         let targets = |page: &str| -> Vec<String> {
-            html::parse(&site.page(page))
+            site.document(page)
                 .one("main")
                 .select("a")
                 .iter()

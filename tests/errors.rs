@@ -10,14 +10,9 @@
 mod common;
 use common::*;
 
-use std::path::PathBuf;
-
-type Snapshot = Vec<(PathBuf, Vec<u8>)>;
-
 /// A copy of the example, built, and a snapshot of what the build wrote.
 fn built_example() -> (Site, Snapshot) {
-    let site = Site::example();
-    site.build();
+    let site = Site::example_built();
     let before = snapshot(&site.path("public"));
     assert!(!before.is_empty());
     (site, before)
@@ -28,11 +23,38 @@ fn built_example() -> (Site, Snapshot) {
 fn failing_build(site: &Site, before: &Snapshot) -> Run {
     let run = site.helder(&["build"]);
     assert_eq!(run.code, 1, "expected exit code 1; stderr:\n{}", run.stderr);
-    assert!(
-        snapshot(&site.path("public")) == *before,
-        "the failed build changed public/"
+    assert_same_files(
+        before,
+        &snapshot(&site.path("public")),
+        "the failed build changed public/",
     );
     assert_no_leftovers(site);
+    run
+}
+
+/// A copy of the example, built, then each `(file, from, to)` edit made
+/// and built again: the site and that failing build (see [`failing_build`]).
+fn build_with_mistakes(edits: &[(&str, &str, &str)]) -> (Site, Run) {
+    let (site, before) = built_example();
+    for (file, from, to) in edits {
+        site.edit(file, from, to);
+    }
+    let run = failing_build(&site, &before);
+    (site, run)
+}
+
+/// One mistake in a built copy of the example, `from` replaced by `to` in
+/// `file`: the build must fail (see [`failing_build`]) and report the
+/// `(message, hint)` where `at` first starts in the edited file. Returns
+/// that run.
+fn assert_mistake_reported(
+    file: &str,
+    (from, to): (&str, &str),
+    at: &str,
+    (message, hint): (&str, &str),
+) -> Run {
+    let (site, run) = build_with_mistakes(&[(file, from, to)]);
+    assert_reports(&run, file, position(&site, file, at), message, hint);
     run
 }
 
@@ -73,14 +95,6 @@ fn position(site: &Site, file: &str, needle: &str) -> (usize, usize) {
     nth_position(site, file, needle, 0)
 }
 
-/// The diagnostics of a run: each `file:line:column: error: message` line.
-fn error_lines(run: &Run) -> Vec<&str> {
-    run.stderr
-        .lines()
-        .filter(|l| l.contains(": error: "))
-        .collect()
-}
-
 /// Checks that stderr has `file:line:column: error: …message…` with a
 /// `  hint: …hint…` line right below it.
 fn assert_reports(
@@ -108,9 +122,10 @@ fn assert_reports(
     );
 }
 
-/// The last line of stderr: the count of errors.
-fn summary(run: &Run) -> &str {
-    run.stderr.lines().last().unwrap_or_default()
+/// Checks that the last line of stderr, the count of errors, says `count`.
+fn assert_counted(run: &Run, count: &str) {
+    let last = run.stderr.lines().last().unwrap_or_default();
+    assert!(last.contains(count), "last line: {last}");
 }
 
 // ---------------------------------------------------------------------------
@@ -118,34 +133,32 @@ fn summary(run: &Run) -> &str {
 
 #[test]
 fn an_unclosed_quote_is_reported_where_the_quote_opens() {
-    let (site, before) = built_example();
-    let file = "content/activities.yaml";
-    site.edit(
-        file,
-        "name: Aanwezigheid en verzuim\n",
-        "name: \"Aanwezigheid en verzuim\n",
+    let run = assert_mistake_reported(
+        "content/activities.yaml",
+        (
+            "name: Aanwezigheid en verzuim\n",
+            "name: \"Aanwezigheid en verzuim\n",
+        ),
+        "\"Aanwezigheid en verzuim",
+        ("closing quote", "\""),
     );
-    let run = failing_build(&site, &before);
-    let at = position(&site, file, "\"Aanwezigheid en verzuim");
-    assert_reports(&run, file, at, "closing quote", "\"");
-    assert_eq!(error_lines(&run).len(), 1, "{}", run.stderr);
+    assert_eq!(run.error_lines().len(), 1, "{}", run.stderr);
 }
 
 #[test]
 fn a_badly_indented_key_is_reported_at_its_own_line() {
-    let (site, before) = built_example();
-    let file = "content/activities.yaml";
-    // One space too few: `law:` no longer lines up with the keys of its activity.
-    site.edit(
-        file,
-        "\n    law: Leerplichtwet 1969\n",
-        "\n   law: Leerplichtwet 1969\n",
+    assert_mistake_reported(
+        "content/activities.yaml",
+        // One space too few: `law:` no longer lines up with the keys of its activity.
+        (
+            "\n    law: Leerplichtwet 1969\n",
+            "\n   law: Leerplichtwet 1969\n",
+        ),
+        // Not "missing required key `categories`" at the start of the
+        // activity: the line to fix, and a hint about indentation (any message).
+        "law: Leerplichtwet 1969",
+        ("", "indentation"),
     );
-    let run = failing_build(&site, &before);
-    // Not "missing required key `categories`" at the start of the activity:
-    // the line to fix, and a hint about indentation (any message).
-    let at = position(&site, file, "law: Leerplichtwet 1969");
-    assert_reports(&run, file, at, "", "indentation");
 }
 
 // ---------------------------------------------------------------------------
@@ -153,36 +166,22 @@ fn a_badly_indented_key_is_reported_at_its_own_line() {
 
 #[test]
 fn an_unknown_key_is_named_and_the_intended_key_suggested() {
-    let (site, before) = built_example();
-    site.edit(
+    assert_mistake_reported(
         "schools.yaml",
-        "    name: Obs Inspecteur",
-        "    naem: Obs Inspecteur",
-    );
-    let run = failing_build(&site, &before);
-    let at = position(&site, "schools.yaml", "naem: Obs Inspecteur");
-    assert_reports(
-        &run,
-        "schools.yaml",
-        at,
-        "unknown key `naem`",
-        "did you mean `name`?",
+        ("    name: Obs Inspecteur", "    naem: Obs Inspecteur"),
+        "naem: Obs Inspecteur",
+        ("unknown key `naem`", "did you mean `name`?"),
     );
 }
 
 #[test]
 fn a_missing_required_key_is_reported_at_its_entry() {
-    let (site, before) = built_example();
-    site.edit("schools.yaml", "    place: Noordbroek\n", "");
-    let run = failing_build(&site, &before);
-    // The entry of the school without a place: the key that opens it.
-    let at = position(&site, "schools.yaml", "id: inspecteur-amerikaschool");
-    assert_reports(
-        &run,
+    assert_mistake_reported(
         "schools.yaml",
-        at,
-        "missing required key `place`",
-        "place:",
+        ("    place: Noordbroek\n", ""),
+        // The entry of the school without a place: the key that opens it.
+        "id: inspecteur-amerikaschool",
+        ("missing required key `place`", "place:"),
     );
 }
 
@@ -191,49 +190,41 @@ fn a_missing_required_key_is_reported_at_its_entry() {
 
 #[test]
 fn an_unknown_category_is_reported_at_its_list_item_with_the_nearest_id() {
-    let (site, before) = built_example();
-    let file = "content/activities.yaml";
-    site.edit(file, "- leerling-naam\n", "- leerling-nam\n");
-    let run = failing_build(&site, &before);
-    let at = position(&site, file, "leerling-nam\n");
-    assert_reports(
-        &run,
-        file,
-        at,
-        "unknown category `leerling-nam`",
-        "did you mean `leerling-naam`?",
+    let run = assert_mistake_reported(
+        "content/activities.yaml",
+        ("- leerling-naam\n", "- leerling-nam\n"),
+        "leerling-nam\n",
+        (
+            "unknown category `leerling-nam`",
+            "did you mean `leerling-naam`?",
+        ),
     );
-    assert_eq!(error_lines(&run).len(), 1, "{}", run.stderr);
+    assert_eq!(run.error_lines().len(), 1, "{}", run.stderr);
 }
 
 #[test]
 fn a_school_listing_an_unknown_system_is_reported_at_that_system() {
-    let (site, before) = built_example();
-    site.edit(
+    assert_mistake_reported(
         "schools.yaml",
-        "systems: [esis, cito-lovs, basispoort]",
-        "systems: [esis, cito-lovs, basispoot]",
-    );
-    let run = failing_build(&site, &before);
-    let at = position(&site, "schools.yaml", "basispoot]");
-    assert_reports(
-        &run,
-        "schools.yaml",
-        at,
-        "unknown processor `basispoot`",
-        "did you mean `basispoort`?",
+        (
+            "systems: [esis, cito-lovs, basispoort]",
+            "systems: [esis, cito-lovs, basispoot]",
+        ),
+        "basispoot]",
+        (
+            "unknown processor `basispoot`",
+            "did you mean `basispoort`?",
+        ),
     );
 }
 
 #[test]
 fn a_duplicate_school_id_points_at_the_second_and_names_the_first() {
-    let (site, before) = built_example();
-    site.edit(
+    let (site, run) = build_with_mistakes(&[(
         "schools.yaml",
         "- id: inspecteur-amerikaschool",
         "- id: de-mieden",
-    );
-    let run = failing_build(&site, &before);
+    )]);
     let (first_line, _) = position(&site, "schools.yaml", "- id: de-mieden");
     let second = nth_value_position(&site, "schools.yaml", "- id: de-mieden", 1);
     assert_reports(
@@ -250,24 +241,23 @@ fn a_duplicate_school_id_points_at_the_second_and_names_the_first() {
 
 #[test]
 fn several_mistakes_are_all_reported_in_one_run_sorted_by_file_and_line() {
-    let (site, before) = built_example();
     let activities = "content/activities.yaml";
     // Made in the files from the bottom up, so the order of the report
     // cannot come from the order of the edits.
-    site.edit(
-        "schools.yaml",
-        "- id: inspecteur-amerikaschool",
-        "- id: de-mieden",
-    );
-    site.edit(
-        "schools.yaml",
-        "systems: [parnassys, cito-lovs, basispoort]",
-        "systems: [parnasys, cito-lovs, basispoort]",
-    );
-    site.edit(activities, "- id: ziekteverzuim\n", "- id: verzuim\n");
-    site.edit(activities, "- leerling-naam\n", "- leerling-nam\n");
-
-    let run = failing_build(&site, &before);
+    let (site, run) = build_with_mistakes(&[
+        (
+            "schools.yaml",
+            "- id: inspecteur-amerikaschool",
+            "- id: de-mieden",
+        ),
+        (
+            "schools.yaml",
+            "systems: [parnassys, cito-lovs, basispoort]",
+            "systems: [parnasys, cito-lovs, basispoort]",
+        ),
+        (activities, "- id: ziekteverzuim\n", "- id: verzuim\n"),
+        (activities, "- leerling-naam\n", "- leerling-nam\n"),
+    ]);
     let at =
         |file: &str, (line, column): (usize, usize)| format!("{file}:{line}:{column}: error: ");
     let mut expected = [
@@ -303,7 +293,7 @@ fn several_mistakes_are_all_reported_in_one_run_sorted_by_file_and_line() {
         (file, line, column)
     });
     let expected: Vec<String> = expected.iter().map(|(h, m)| format!("{h}{m}")).collect();
-    assert_eq!(error_lines(&run), expected, "stderr:\n{}", run.stderr);
+    assert_eq!(run.error_lines(), expected, "stderr:\n{}", run.stderr);
     // Every error has its hint, and the last line counts them.
     let hints = run
         .stderr
@@ -311,28 +301,24 @@ fn several_mistakes_are_all_reported_in_one_run_sorted_by_file_and_line() {
         .filter(|l| l.starts_with("  hint: "))
         .count();
     assert_eq!(hints, 4, "stderr:\n{}", run.stderr);
-    assert!(
-        summary(&run).contains("4 errors"),
-        "last line: {}",
-        summary(&run)
-    );
+    assert_counted(&run, "4 errors");
 }
 
 #[test]
 fn a_file_that_cannot_be_parsed_does_not_hide_mistakes_in_other_files() {
-    let (site, before) = built_example();
     let activities = "content/activities.yaml";
-    site.edit(
-        activities,
-        "name: Aanwezigheid en verzuim\n",
-        "name: \"Aanwezigheid en verzuim\n",
-    );
-    site.edit(
-        "schools.yaml",
-        "    name: Obs Inspecteur",
-        "    naem: Obs Inspecteur",
-    );
-    let run = failing_build(&site, &before);
+    let (site, run) = build_with_mistakes(&[
+        (
+            activities,
+            "name: Aanwezigheid en verzuim\n",
+            "name: \"Aanwezigheid en verzuim\n",
+        ),
+        (
+            "schools.yaml",
+            "    name: Obs Inspecteur",
+            "    naem: Obs Inspecteur",
+        ),
+    ]);
     assert_reports(
         &run,
         activities,
@@ -348,18 +334,14 @@ fn a_file_that_cannot_be_parsed_does_not_hide_mistakes_in_other_files() {
         "unknown key `naem`",
         "did you mean `name`?",
     );
-    let errors = error_lines(&run);
+    let errors = run.error_lines();
     assert_eq!(errors.len(), 2, "stderr:\n{}", run.stderr);
     assert!(
         errors[0].starts_with(activities),
         "not sorted by file:\n{}",
         run.stderr
     );
-    assert!(
-        summary(&run).contains("2 errors"),
-        "last line: {}",
-        summary(&run)
-    );
+    assert_counted(&run, "2 errors");
 }
 
 // ---------------------------------------------------------------------------
@@ -380,11 +362,7 @@ fn a_missing_schools_yaml_is_reported_with_a_hint_about_root() {
         hint.starts_with("  hint: ") && hint.contains("--root"),
         "the hint does not mention --root: `{hint}`"
     );
-    assert!(
-        summary(&run).contains("1 error"),
-        "last line: {}",
-        summary(&run)
-    );
+    assert_counted(&run, "1 error");
 }
 
 #[test]
@@ -392,7 +370,7 @@ fn building_in_an_empty_folder_says_to_run_in_the_site_or_pass_root() {
     let site = Site::empty();
     let run = site.helder(&["build"]);
     assert_eq!(run.code, 1, "stderr:\n{}", run.stderr);
-    let errors = error_lines(&run);
+    let errors = run.error_lines();
     assert!(!errors.is_empty(), "no error; stderr:\n{}", run.stderr);
     for needed in ["content", "schools.yaml"] {
         assert!(

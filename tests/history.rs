@@ -11,7 +11,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::html::{self, Element};
+use common::html::Element;
 use common::*;
 
 /// The name the commits carry: a user name, not how the board wants to be read.
@@ -138,10 +138,6 @@ fn history_site() -> Site {
     site
 }
 
-fn parse(site: &Site, page: &str) -> Element {
-    html::parse(&site.page(page))
-}
-
 /// The rows of the table captioned `caption` on a page, as cell texts.
 fn table(page: &Element, caption: &str) -> Option<Vec<Vec<String>>> {
     let tables: Vec<&Element> = page
@@ -159,7 +155,7 @@ fn row(cells: &[&str]) -> Vec<String> {
 
 /// The "last changed" date in the footer of a page: (datetime, text).
 fn last_changed(site: &Site, page: &str) -> Option<(String, String)> {
-    let footer = parse(site, page);
+    let footer = site.document(page);
     let footer = footer.one("footer");
     let times = footer.select("time");
     assert!(times.len() <= 1, "{page}: more than one date in the footer");
@@ -186,23 +182,16 @@ fn published(site: &Site) -> Vec<(String, String)> {
         .collect()
 }
 
-fn warnings(run: &Run) -> Vec<&str> {
-    run.stderr
-        .lines()
-        .filter(|line| line.contains("warning"))
-        .collect()
-}
-
 #[test]
 fn the_version_table_and_adoption_record_come_from_git() {
     let site = history_site();
     let run = site.build();
     assert_eq!(
-        warnings(&run),
+        run.warning_lines(),
         Vec::<&str>::new(),
         "a full history needs no warning"
     );
-    let page = parse(&site, "reglement/index.html");
+    let page = site.document("reglement/index.html");
 
     let versions = table(&page, "Versiegeschiedenis").expect("no version table");
     assert_eq!(
@@ -298,7 +287,7 @@ fn authors_can_appear_by_initials() {
         "authors: initials",
     );
     site.build();
-    let page = parse(&site, "reglement/index.html");
+    let page = site.document("reglement/index.html");
     let versions = table(&page, "Versiegeschiedenis").expect("no version table");
     let authors: Vec<&str> = versions.iter().map(|r| r[3].as_str()).collect();
     assert_eq!(authors, [INITIALS; 3]);
@@ -316,7 +305,7 @@ fn two_builds_of_the_same_commit_are_byte_identical() {
     site.build();
     let first = snapshot(&site.path("public"));
     site.build();
-    assert!(first == snapshot(&site.path("public")), "a rebuild differs");
+    assert_same_files(&first, &snapshot(&site.path("public")), "a rebuild differs");
 
     // A fresh clone: other folder, other file times, same commit.
     let clone = Site::empty();
@@ -325,25 +314,30 @@ fn two_builds_of_the_same_commit_are_byte_identical() {
     git(&site, &["clone", "-q", &url, into], FIRST);
     clone.build();
     let cloned = snapshot(&clone.path("public"));
-    let differ: Vec<_> = first
-        .iter()
-        .zip(&cloned)
-        .filter(|(a, b)| a != b)
-        .map(|(a, _)| a.0.display().to_string())
-        .collect();
     assert_eq!(first.len(), cloned.len(), "the clone wrote other files");
-    assert!(differ.is_empty(), "the clone's build differs in {differ:?}");
+    assert_same_files(&first, &cloned, "the clone's build differs in");
 }
 
 /// Every HTML page of the built site that shows a change date.
 fn pages_with_dates(site: &Site) -> Vec<String> {
-    published(site)
+    site.html_pages()
         .into_iter()
-        .filter(|(path, text)| {
-            path.ends_with(".html") && (text.contains("Laatst gewijzigd") || text.contains("<time"))
+        .filter(|page| {
+            let text = site.page(page);
+            text.contains("Laatst gewijzigd") || text.contains("<time")
         })
-        .map(|(path, _)| path)
         .collect()
+}
+
+/// Builds a site without (the full) history: the build succeeds with one
+/// warning, which contains `warning`, and no page shows a date.
+fn assert_builds_without_dates(site: &Site, warning: &str) {
+    let run = site.helder(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let warnings = run.warning_lines();
+    assert_eq!(warnings.len(), 1, "expected one warning:\n{}", run.stderr);
+    assert!(warnings[0].contains(warning), "{}", run.stderr);
+    assert_eq!(pages_with_dates(site), Vec::<String>::new());
 }
 
 /// A clone of `origin` with only its newest commit, as CI checks out by default.
@@ -364,17 +358,8 @@ fn a_shallow_clone_builds_without_dates_and_says_how_to_fix_it() {
     let origin = history_site();
     let clone = shallow_clone(&origin);
 
-    let run = clone.helder(&["build"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let warnings = warnings(&run);
-    assert_eq!(warnings.len(), 1, "expected one warning:\n{}", run.stderr);
-    assert!(
-        warnings[0].contains("git fetch --unshallow"),
-        "{}",
-        run.stderr
-    );
-    assert_eq!(pages_with_dates(&clone), Vec::<String>::new());
-    let page = parse(&clone, "reglement/index.html");
+    assert_builds_without_dates(&clone, "git fetch --unshallow");
+    let page = clone.document("reglement/index.html");
     assert_eq!(table(&page, "Versiegeschiedenis"), None);
     assert_eq!(table(&page, "Vastgesteld"), None);
 }
@@ -395,16 +380,7 @@ fn a_folder_outside_git_builds_without_dates_and_says_so() {
         "the test folder is inside a repository"
     );
 
-    let run = site.helder(&["build"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let warnings = warnings(&run);
-    assert_eq!(warnings.len(), 1, "expected one warning:\n{}", run.stderr);
-    assert!(
-        warnings[0].contains("not in a git repository"),
-        "{}",
-        run.stderr
-    );
-    assert_eq!(pages_with_dates(&site), Vec::<String>::new());
+    assert_builds_without_dates(&site, "not in a git repository");
 }
 
 #[test]

@@ -4,14 +4,9 @@
 
 mod common;
 
-use common::html::{self, Element};
+use common::html::Element;
 use common::*;
 use serde_yaml::Value;
-
-/// A YAML file of the site, parsed.
-fn yaml(site: &Site, rel: &str) -> Value {
-    serde_yaml::from_str(&site.read(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-}
 
 /// A string field of a YAML mapping.
 fn field<'v>(value: &'v Value, key: &str) -> &'v str {
@@ -26,12 +21,12 @@ fn list<'v>(value: &'v Value, key: &str) -> &'v [Value] {
 
 /// The built regulation page.
 fn regulation_page(site: &Site) -> Element {
-    html::parse(&site.page("reglement/index.html"))
+    site.document("reglement/index.html")
 }
 
 /// The chapters of content/regulation.yaml.
 fn model_chapters(site: &Site) -> Vec<Value> {
-    let model = yaml(site, "content/regulation.yaml");
+    let model: Value = site.yaml("content/regulation.yaml");
     list(&model["regulation"], "chapters").to_vec()
 }
 
@@ -67,15 +62,12 @@ fn number_in(label: &str) -> String {
 
 /// How many elements of the page carry `id`.
 fn count_id(page: &Element, id: &str) -> usize {
-    page.descendants()
-        .iter()
-        .filter(|e| e.id() == Some(id))
-        .count()
+    page.ids().into_iter().filter(|i| *i == id).count()
 }
 
 /// The first sentence of a text, whitespace folded.
 fn first_sentence(text: &str) -> String {
-    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let folded = fold(text);
     match folded.find(". ") {
         Some(end) => folded[..=end].to_string(),
         None => folded,
@@ -84,8 +76,7 @@ fn first_sentence(text: &str) -> String {
 
 #[test]
 fn every_article_carries_its_own_explanation() {
-    let site = Site::example();
-    site.build();
+    let site = Site::example_built();
     let page = regulation_page(&site);
     let articles = page.select("article.article");
     let explanations: Vec<String> = model_chapters(&site)
@@ -137,8 +128,7 @@ fn every_article_carries_its_own_explanation() {
 
 #[test]
 fn chapters_articles_members_and_items_are_numbered_without_gaps() {
-    let site = Site::example();
-    site.build();
+    let site = Site::example_built();
     let page = regulation_page(&site);
     let chapters = page.select("section.chapter");
     let model = model_chapters(&site);
@@ -225,8 +215,7 @@ fn chapters_articles_members_and_items_are_numbered_without_gaps() {
 
 #[test]
 fn the_page_has_as_many_articles_as_regulation_yaml() {
-    let site = Site::example();
-    site.build();
+    let site = Site::example_built();
     let written: usize = model_chapters(&site)
         .iter()
         .map(|chapter| list(chapter, "articles").len())
@@ -253,8 +242,7 @@ fn the_page_has_as_many_articles_as_regulation_yaml() {
 
 #[test]
 fn the_table_of_contents_links_to_every_article_and_every_link_lands() {
-    let site = Site::example();
-    site.build();
+    let site = Site::example_built();
     let page = regulation_page(&site);
     let toc = page.one("nav.toc");
     let links: Vec<(String, String)> = toc
@@ -286,7 +274,7 @@ fn the_table_of_contents_links_to_every_article_and_every_link_lands() {
         assert_eq!(*label, heading, "the link to #{id}");
     }
 
-    let mut ids: Vec<&str> = page.descendants().iter().filter_map(|e| e.id()).collect();
+    let mut ids = page.ids();
     let count = ids.len();
     ids.sort();
     ids.dedup();
@@ -295,8 +283,7 @@ fn the_table_of_contents_links_to_every_article_and_every_link_lands() {
 
 #[test]
 fn definitions_are_a_description_list() {
-    let site = Site::example();
-    site.build();
+    let site = Site::example_built();
     let page = regulation_page(&site);
     let section = page.one("section[aria-labelledby=begrippen]");
     let list_element = section.one("dl");
@@ -312,7 +299,7 @@ fn definitions_are_a_description_list() {
         terms.push(term);
     }
 
-    let model = yaml(&site, "content/regulation.yaml");
+    let model: Value = site.yaml("content/regulation.yaml");
     let mut expected: Vec<String> = list(&model["regulation"], "definitions")
         .iter()
         .map(|d| field(d, "term").to_string())
@@ -324,7 +311,7 @@ fn definitions_are_a_description_list() {
 
 /// (subject name, category name) for every category of content/data.yaml.
 fn model_categories(site: &Site) -> Vec<(String, String)> {
-    let data = yaml(site, "content/data.yaml");
+    let data: Value = site.yaml("content/data.yaml");
     let subject_name = |id: &str| {
         list(&data, "subjects")
             .iter()
@@ -379,8 +366,7 @@ fn assert_annex_1_lists_the_model(site: &Site) {
 
 #[test]
 fn annex_1_lists_exactly_the_categories_of_the_model() {
-    let site = Site::example();
-    site.build();
+    let site = Site::example_built();
     assert_annex_1_lists_the_model(&site);
 }
 
@@ -388,15 +374,12 @@ fn annex_1_lists_exactly_the_categories_of_the_model() {
 fn a_new_category_appears_in_annex_1_and_in_every_statement() {
     const NAME: &str = "Zwemdiploma en zwemniveau";
     let site = Site::example();
-    let schools: Vec<String> = list(&yaml(&site, "schools.yaml"), "schools")
-        .iter()
-        .map(|s| field(s, "id").to_string())
-        .collect();
+    let schools = model::school_ids(&site);
     assert!(!schools.is_empty());
 
     site.build();
     let categories_of = |page: &str| -> Vec<String> {
-        let page = html::parse(&site.page(page));
+        let page = site.document(page);
         let section = page.one("section[aria-labelledby=gegevens]");
         section
             .select("li")
@@ -439,29 +422,27 @@ fn a_new_category_appears_in_annex_1_and_in_every_statement() {
 
 #[test]
 fn annex_2_has_the_contact_details_of_the_board_and_the_dpo() {
-    let site = Site::example();
-    site.build();
+    let site = Site::example_built();
     let page = regulation_page(&site);
     let annex = page.one("section[aria-labelledby=bijlage-2]");
     let shown = annex.text();
-    let model = yaml(&site, "content/organisation.yaml");
-    let org = &model["organisation"];
+    let org = model::organisation(&site);
 
-    let address = &org["visiting_address"];
+    let address = &org.visiting_address;
     let mut expected = vec![
-        field(org, "name"),
-        field(address, "street"),
-        field(address, "postcode"),
-        field(address, "place"),
-        field(org, "phone"),
-        field(org, "email"),
-        field(&org["dpo"], "email"),
+        &org.name,
+        &address.street,
+        &address.postcode,
+        &address.place,
+        &org.phone,
+        &org.email,
+        &org.dpo.email,
     ];
-    if org["postal_address"].is_mapping() {
-        expected.push(field(&org["postal_address"], "street"));
+    if let Some(postal) = &org.postal_address {
+        expected.push(&postal.street);
     }
     for value in expected {
-        assert!(shown.contains(value), "annex 2 lacks {value:?}");
+        assert!(shown.contains(value.as_str()), "annex 2 lacks {value:?}");
     }
     let links: Vec<&str> = annex
         .select("a")
@@ -469,9 +450,9 @@ fn annex_2_has_the_contact_details_of_the_board_and_the_dpo() {
         .filter_map(|a| a.attr("href"))
         .collect();
     for href in [
-        format!("mailto:{}", field(org, "email")),
-        format!("mailto:{}", field(&org["dpo"], "email")),
-        field(org, "website").to_string(),
+        format!("mailto:{}", org.email),
+        format!("mailto:{}", org.dpo.email),
+        org.website.clone(),
     ] {
         assert!(links.contains(&href.as_str()), "annex 2 has no link {href}");
     }

@@ -7,69 +7,26 @@
 //! showing what its content says.
 
 mod common;
+use common::html::{self, Element, resolve_link};
+use common::model::{self, Organisation, School};
 use common::*;
 
 use std::collections::BTreeSet;
-use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 
 // ---------------------------------------------------------------------------
-// The example's model, as far as the tests need it.
-
-#[derive(Deserialize)]
-struct SchoolsFile {
-    schools: Vec<School>,
-}
-
-#[derive(Deserialize)]
-struct School {
-    id: String,
-    name: String,
-    place: String,
-    #[serde(default)]
-    systems: Vec<String>,
-    #[serde(default)]
-    practices: Vec<String>,
-}
+// The example's model, as far as the tests need it (the schools and the
+// board come from `common::model`).
 
 /// One file of `content/`; sections the tests do not need are ignored.
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct Fragment {
-    organisation: Option<Organisation>,
     rights: Option<Rights>,
     activities: Vec<Activity>,
     processors: Vec<Processor>,
     recipients: Vec<Recipient>,
-}
-
-#[derive(Deserialize, Clone)]
-struct Organisation {
-    name: String,
-    visiting_address: Address,
-    phone: String,
-    email: String,
-    dpo: Contact,
-    supervisory_authority: Authority,
-}
-
-#[derive(Deserialize, Clone)]
-struct Address {
-    street: String,
-    postcode: String,
-    place: String,
-}
-
-#[derive(Deserialize, Clone)]
-struct Contact {
-    email: String,
-}
-
-#[derive(Deserialize, Clone)]
-struct Authority {
-    name: String,
-    website: String,
 }
 
 #[derive(Deserialize, Clone)]
@@ -127,28 +84,17 @@ struct Model {
 impl Model {
     /// Reads the site's schools.yaml and every YAML file of its content/.
     fn of(site: &Site) -> Model {
-        let schools: SchoolsFile = serde_yaml::from_str(&site.read("schools.yaml")).unwrap();
-        let mut files: Vec<PathBuf> = std::fs::read_dir(site.path("content"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
-            .collect();
-        files.sort();
-        let (mut organisation, mut rights) = (None, None);
+        let mut rights = None;
         let (mut activities, mut processors, mut recipients) = (vec![], vec![], vec![]);
-        for file in files {
-            let text = std::fs::read_to_string(&file).unwrap();
-            let fragment: Fragment =
-                serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-            organisation = organisation.or(fragment.organisation);
+        for fragment in model::content::<Fragment>(site) {
             rights = rights.or(fragment.rights);
             activities.extend(fragment.activities);
             processors.extend(fragment.processors);
             recipients.extend(fragment.recipients);
         }
         Model {
-            schools: schools.schools,
-            organisation: organisation.expect("content/ has an `organisation:`"),
+            schools: model::schools(site),
+            organisation: model::organisation(site),
             rights: rights.expect("content/ has `rights:`"),
             activities,
             processors,
@@ -181,15 +127,15 @@ impl Model {
 
 /// The example, built, with its model: what almost every test starts from.
 fn built_example() -> (Site, Model) {
-    let site = Site::example();
-    site.build();
+    let site = Site::example_built();
     let model = Model::of(&site);
     assert_eq!(model.schools.len(), 17, "the example has 17 schools");
     (site, model)
 }
 
-fn statement(site: &Site, school: &School) -> String {
-    site.page(&format!("{}/index.html", school.id))
+/// The statement of a school, parsed.
+fn statement(site: &Site, school: &School) -> Element {
+    site.document(&format!("{}/index.html", school.id))
 }
 
 /// Collects the problems of every school, then fails once with all of them,
@@ -203,188 +149,35 @@ fn assert_no_problems(problems: Vec<String>) {
     );
 }
 
-// ---------------------------------------------------------------------------
-// A small reader for the minified HTML helder writes: attribute values may be
-// unquoted, double-quoted or single-quoted.
-
-/// A start tag: its name, attributes, and where it sits in the page.
-struct Tag {
-    name: String,
-    attrs: Vec<(String, String)>,
-    /// Byte offset of the `<`.
-    start: usize,
-    /// Byte offset just after the `>`.
-    end: usize,
+/// The text of the first `selector` of a page; "" when it has none.
+fn first_text(page: &Element, selector: &str) -> String {
+    page.first(selector).map(Element::text).unwrap_or_default()
 }
 
-impl Tag {
-    fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn has_class(&self, class: &str) -> bool {
-        self.attr("class")
-            .is_some_and(|c| c.split_whitespace().any(|c| c == class))
-    }
-}
-
-/// Every start tag of a page, in order.
-fn tags(html: &str) -> Vec<Tag> {
-    let bytes = html.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(offset) = html[i..].find('<') {
-        let start = i + offset;
-        i = start + 1;
-        if !bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
-            continue; // a closing tag, a comment or a doctype
-        }
-        let name_end = html[i..]
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .map_or(html.len(), |n| i + n);
-        let name = html[i..name_end].to_ascii_lowercase();
-        i = name_end;
-        let mut attrs = Vec::new();
-        loop {
-            while bytes
-                .get(i)
-                .is_some_and(|b| b.is_ascii_whitespace() || *b == b'/')
-            {
-                i += 1;
-            }
-            match bytes.get(i) {
-                None => break,
-                Some(b'>') => {
-                    i += 1;
-                    break;
-                }
-                _ => {}
-            }
-            let key_end = html[i..]
-                .find(|c: char| c.is_ascii_whitespace() || c == '=' || c == '>')
-                .map_or(html.len(), |n| i + n);
-            let key = html[i..key_end].to_ascii_lowercase();
-            i = key_end;
-            let mut value = String::new();
-            if bytes.get(i) == Some(&b'=') {
-                i += 1;
-                match bytes.get(i) {
-                    Some(&q @ (b'"' | b'\'')) => {
-                        let close = html[i + 1..]
-                            .find(q as char)
-                            .map_or(html.len(), |n| i + 1 + n);
-                        value = html[i + 1..close].to_string();
-                        i = (close + 1).min(html.len());
-                    }
-                    _ => {
-                        let stop = html[i..]
-                            .find(|c: char| c.is_ascii_whitespace() || c == '>')
-                            .map_or(html.len(), |n| i + n);
-                        value = html[i..stop].to_string();
-                        i = stop;
-                    }
-                }
-            }
-            attrs.push((key, value.replace("&amp;", "&")));
-        }
-        out.push(Tag {
-            name,
-            attrs,
-            start,
-            end: i,
-        });
-    }
-    out
-}
-
-/// The whole element that `tag` opens, up to its matching closing tag.
-fn element<'h>(html: &'h str, tag: &Tag) -> &'h str {
-    let (open, close) = (format!("<{}", tag.name), format!("</{}>", tag.name));
-    let mut depth = 1;
-    let mut i = tag.end;
-    while depth > 0 {
-        let next_open = html[i..].find(&open).map(|n| i + n);
-        let Some(next_close) = html[i..].find(&close).map(|n| i + n) else {
-            return &html[tag.start..];
-        };
-        match next_open {
-            Some(o) if o < next_close => {
-                depth += 1;
-                i = o + open.len();
-            }
-            _ => {
-                depth -= 1;
-                i = next_close + close.len();
-            }
-        }
-    }
-    &html[tag.start..i]
-}
-
-/// The ids of all elements of a page.
-fn ids(html: &str) -> BTreeSet<String> {
-    tags(html)
-        .iter()
-        .filter_map(|t| t.attr("id").map(str::to_string))
-        .collect()
-}
-
-/// The part of a page under the `<h2>` with this id, up to the next `<h2>`.
-fn section<'h>(html: &'h str, id: &str) -> Option<&'h str> {
-    let all = tags(html);
-    let heading = all
-        .iter()
-        .position(|t| t.name == "h2" && t.attr("id") == Some(id))?;
-    let end = all[heading + 1..]
-        .iter()
-        .find(|t| t.name == "h2")
-        .map_or(html.len(), |t| t.start);
-    Some(&html[all[heading].start..end])
-}
-
-/// The activity sections of a statement (`<article class="activity">`), by id.
-fn activities(html: &str) -> Vec<(String, &str)> {
-    tags(html)
-        .iter()
-        .filter(|t| t.name == "article" && t.has_class("activity"))
-        .map(|t| {
-            let article = element(html, t);
-            let id = tags(article)
-                .iter()
-                .find(|h| matches!(h.name.as_str(), "h2" | "h3" | "h4") && h.attr("id").is_some())
-                .and_then(|h| h.attr("id").map(str::to_string))
-                .or_else(|| t.attr("aria-labelledby").map(str::to_string))
-                .unwrap_or_default();
+/// The activity sections of a statement (`<article class="activity">`), by
+/// the id of their heading (or the one they are labelled by).
+fn activities(page: &Element) -> Vec<(String, &Element)> {
+    page.select("article.activity")
+        .into_iter()
+        .map(|article| {
+            let id = article
+                .descendants()
+                .into_iter()
+                .find(|h| matches!(h.name.as_str(), "h2" | "h3" | "h4") && h.id().is_some())
+                .and_then(Element::id)
+                .or_else(|| article.attr("aria-labelledby"))
+                .unwrap_or_default()
+                .to_string();
             (id, article)
         })
         .collect()
 }
 
-/// The facts of an activity: each `<dt>` with the text of the `<dd>` after it.
-fn facts(article: &str) -> Vec<(String, String)> {
-    let all = tags(article);
-    let mut out = Vec::new();
-    for (n, t) in all.iter().enumerate() {
-        if t.name == "dt" {
-            let term = text(element(article, t));
-            let value = all[n + 1..]
-                .iter()
-                .find(|d| d.name == "dd" || d.name == "dt")
-                .filter(|d| d.name == "dd")
-                .map(|d| text(element(article, d)))
-                .unwrap_or_default();
-            out.push((term, value));
-        }
-    }
-    out
-}
-
-/// The value of the fact whose term starts with `term`, if the activity has it.
-fn fact(article: &str, term: &str) -> Option<String> {
-    facts(article)
+/// The value of the fact (`<dt>` and the `<dd>` after it) whose term starts
+/// with `term`, if the activity has it.
+fn fact(article: &Element, term: &str) -> Option<String> {
+    article
+        .terms()
         .into_iter()
         .find(|(t, _)| t.starts_with(term))
         .map(|(_, v)| v)
@@ -400,48 +193,6 @@ fn has_period(text: &str) -> bool {
     })
 }
 
-/// Whitespace folded, as `text` does for pages: to compare YAML prose with a page.
-fn folded(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Where a link on the page at `page` (relative to public/) points, relative
-/// to public/; `None` for links that leave the site or stay on the page.
-fn link_target(page: &Path, href: &str) -> Option<PathBuf> {
-    let href = href.split(['#', '?']).next().unwrap_or_default();
-    if href.is_empty() || href.contains(':') || href.starts_with("//") {
-        return None;
-    }
-    let mut path = PathBuf::new();
-    let base = if href.starts_with('/') {
-        Path::new("")
-    } else {
-        page.parent().unwrap_or(Path::new(""))
-    };
-    for part in base.join(href.trim_start_matches('/')).components() {
-        match part {
-            Component::ParentDir => assert!(path.pop(), "{href} on {page:?} leaves the site"),
-            Component::Normal(p) => path.push(p),
-            _ => {}
-        }
-    }
-    if href.ends_with('/') {
-        path.push("index.html");
-    }
-    Some(path)
-}
-
-/// Every HTML page of a built site, relative to its public/.
-fn html_pages(public: &Path) -> Vec<PathBuf> {
-    let pages: Vec<PathBuf> = snapshot(public)
-        .into_iter()
-        .map(|(path, _)| path)
-        .filter(|p| p.extension().is_some_and(|e| e == "html"))
-        .collect();
-    assert!(!pages.is_empty(), "no HTML pages in {}", public.display());
-    pages
-}
-
 // ---------------------------------------------------------------------------
 // One statement per school, with what that school does.
 
@@ -451,29 +202,21 @@ fn every_school_has_a_statement_with_its_name_and_place() {
     let mut problems = Vec::new();
     for school in &model.schools {
         let page = statement(&site, school);
-        let h1 = tags(&page)
-            .iter()
-            .find(|t| t.name == "h1")
-            .map(|t| text(element(&page, t)))
-            .unwrap_or_default();
+        let h1 = first_text(&page, "h1");
         if !h1.contains(&school.name) {
             problems.push(format!(
                 "{}: the heading `{h1}` lacks the school's name",
                 school.id
             ));
         }
-        let title = tags(&page)
-            .iter()
-            .find(|t| t.name == "title")
-            .map(|t| text(element(&page, t)))
-            .unwrap_or_default();
+        let title = first_text(&page, "title");
         if !title.contains(&school.name) {
             problems.push(format!(
                 "{}: the title `{title}` lacks the school's name",
                 school.id
             ));
         }
-        if !text(&page).contains(&school.place) {
+        if !page.text().contains(&school.place) {
             problems.push(format!(
                 "{}: the place `{}` is not on the page",
                 school.id, school.place
@@ -491,12 +234,12 @@ fn each_statement_names_the_systems_its_school_uses_and_no_other_per_school_syst
     let mut problems = Vec::new();
     for school in &model.schools {
         let page = statement(&site, school);
-        let processors = section(&page, "verwerkers").unwrap_or_default();
+        let processors = page.section("verwerkers").unwrap_or_default();
         // The processors section lists each processor under a heading.
-        let headings: Vec<String> = tags(processors)
-            .iter()
-            .filter(|t| t.name == "h3")
-            .map(|t| text(element(processors, t)))
+        let headings: Vec<String> = processors
+            .select("h3")
+            .into_iter()
+            .map(Element::text)
             .collect();
         let listed = |name: &str| headings.iter().any(|h| h.starts_with(name));
         for id in &school.systems {
@@ -508,7 +251,7 @@ fn each_statement_names_the_systems_its_school_uses_and_no_other_per_school_syst
                 ));
             }
         }
-        let summary = text(section(&page, "samenvatting").unwrap_or_default());
+        let summary = page.section("samenvatting").unwrap_or_default().text();
         for p in per_school
             .iter()
             .filter(|p| !school.systems.contains(&p.id))
@@ -519,7 +262,7 @@ fn each_statement_names_the_systems_its_school_uses_and_no_other_per_school_syst
                     school.id, p.name
                 ));
             }
-            if ids(&page).contains(&format!("verwerker-{}", p.id)) {
+            if page.has_id(&format!("verwerker-{}", p.id)) {
                 problems.push(format!(
                     "{}: has a section for {}, which it does not use",
                     school.id, p.name
@@ -549,14 +292,14 @@ fn each_statement_names_the_board_with_its_contacts_and_the_data_protection_offi
     let mut problems = Vec::new();
     for school in &model.schools {
         let page = statement(&site, school);
-        let Some(controller) = section(&page, "verantwoordelijke") else {
+        let Some(controller) = page.section("verantwoordelijke") else {
             problems.push(format!(
                 "{}: no section `verantwoordelijke` (who is responsible)",
                 school.id
             ));
             continue;
         };
-        let visible = text(controller);
+        let visible = controller.text();
         let address = &org.visiting_address;
         for (what, value) in [
             ("name", &org.name),
@@ -575,9 +318,10 @@ fn each_statement_names_the_board_with_its_contacts_and_the_data_protection_offi
             }
         }
         let mailto = |address: &str| {
-            tags(controller)
+            controller
+                .select("a")
                 .iter()
-                .any(|t| t.name == "a" && t.attr("href") == Some(&format!("mailto:{address}")))
+                .any(|a| a.attr("href") == Some(&format!("mailto:{address}")))
         };
         for address in [&org.email, &org.dpo.email] {
             if !mailto(address) {
@@ -595,16 +339,18 @@ fn each_statement_tells_where_to_complain_the_autoriteit_persoonsgegevens() {
     let mut problems = Vec::new();
     for school in &model.schools {
         let page = statement(&site, school);
-        let rights = section(&page, "rechten").unwrap_or_default();
-        if !text(rights).contains("klacht") || !text(rights).contains(&authority.name) {
+        let rights = page.section("rechten").unwrap_or_default();
+        let said = rights.text();
+        if !said.contains("klacht") || !said.contains(&authority.name) {
             problems.push(format!(
                 "{}: the rights do not say one may complain to the {}",
                 school.id, authority.name
             ));
         }
-        let linked = tags(rights)
+        let linked = rights
+            .select("a")
             .iter()
-            .any(|t| t.name == "a" && t.attr("href") == Some(authority.website.as_str()));
+            .any(|a| a.attr("href") == Some(authority.website.as_str()));
         if !linked {
             problems.push(format!("{}: no link to {}", school.id, authority.website));
         }
@@ -695,13 +441,13 @@ fn a_per_school_practice_is_marked_where_the_school_has_it_and_absent_elsewhere(
                         school.id, practice.id
                     )),
                     Some((_, article)) => {
-                        let heading = tags(article)
-                            .iter()
-                            .find(|t| {
-                                t.name.starts_with('h')
-                                    && t.attr("id") == Some(practice.id.as_str())
+                        let heading = article
+                            .descendants()
+                            .into_iter()
+                            .find(|e| {
+                                e.name.starts_with('h') && e.id() == Some(practice.id.as_str())
                             })
-                            .map(|t| text(element(article, t)))
+                            .map(Element::text)
                             .unwrap_or_default();
                         if !heading.contains(&practice.name)
                             || !heading.contains("Alleen op deze school")
@@ -714,8 +460,8 @@ fn a_per_school_practice_is_marked_where_the_school_has_it_and_absent_elsewhere(
                     }
                 }
             } else if article.is_some()
-                || ids(&page).contains(&practice.id)
-                || text(&page).contains(&practice.name)
+                || page.has_id(&practice.id)
+                || page.text().contains(&practice.name)
             {
                 problems.push(format!(
                     "{}: does not have `{}`, but the page mentions \"{}\"",
@@ -729,7 +475,7 @@ fn a_per_school_practice_is_marked_where_the_school_has_it_and_absent_elsewhere(
         let page = statement(&site, school);
         for (id, article) in activities(&page) {
             let shared = practices.iter().all(|p| p.id != id);
-            if shared && text(article).contains("Alleen op deze school") {
+            if shared && article.text().contains("Alleen op deze school") {
                 problems.push(format!(
                     "{}: the shared activity `{id}` is marked \"Alleen op deze school\"",
                     school.id
@@ -767,14 +513,14 @@ fn each_statement_has_every_element_the_law_requires_c1_to_c14() {
         let mut fail = |element: &str, what: String| {
             problems.push(format!("{}: {element}: {what}", school.id));
         };
-        let sect = |id: &str| section(&page, id).map(text);
+        let sect = |id: &str| page.section(id).map(|s| s.text());
         let has_body = |id: &str| sect(id).is_some_and(|s| s.split_whitespace().count() > 5);
         let articles = activities(&page);
         let article = |id: &str| {
             articles
                 .iter()
                 .find(|(a, _)| a == id)
-                .map(|(_, html)| *html)
+                .map(|(_, article)| *article)
         };
         let school_activities = model.activities_of(school);
 
@@ -813,7 +559,7 @@ fn each_statement_has_every_element_the_law_requires_c1_to_c14() {
             match fact(html, "Grondslag") {
                 Some(basis) if !basis.is_empty() => {
                     if let Some(law) = &a.law
-                        && !basis.contains(&folded(law))
+                        && !basis.contains(&fold(law))
                     {
                         fail(
                             "C3",
@@ -839,7 +585,7 @@ fn each_statement_has_every_element_the_law_requires_c1_to_c14() {
                 let interest = a
                     .legitimate_interest
                     .as_deref()
-                    .map(folded)
+                    .map(fold)
                     .unwrap_or_default();
                 if !fact(html, "Ons gerechtvaardigd belang").is_some_and(|f| f.contains(&interest))
                 {
@@ -944,7 +690,7 @@ fn each_statement_has_every_element_the_law_requires_c1_to_c14() {
             );
         }
         // C11: complaint to the supervisory authority.
-        if !rights.contains(&org.supervisory_authority.name) || !ids(&page).contains("klacht") {
+        if !rights.contains(&org.supervisory_authority.name) || !page.has_id("klacht") {
             fail(
                 "C11",
                 "no `klacht` part naming the Autoriteit Persoonsgegevens".into(),
@@ -970,16 +716,14 @@ fn the_summary_comes_first_and_links_every_activity_of_the_page() {
     let mut problems = Vec::new();
     for school in &model.schools {
         let page = statement(&site, school);
-        let all = tags(&page);
-        let Some(summary_tag) = all
-            .iter()
-            .find(|t| t.name == "h2" && t.attr("id") == Some("samenvatting"))
-        else {
+        // Every element of the page in document order: an index is a position.
+        let all = page.descendants();
+        let Some(summary_at) = all.iter().position(|e| e.matches("h2#samenvatting")) else {
             problems.push(format!("{}: no summary (`samenvatting`)", school.id));
             continue;
         };
-        let summary = section(&page, "samenvatting").unwrap_or_default();
-        if !text(summary).starts_with("In het kort") {
+        let summary = page.section("samenvatting").unwrap_or_default();
+        if !summary.text().starts_with("In het kort") {
             problems.push(format!(
                 "{}: the summary is not headed \"In het kort\"",
                 school.id
@@ -988,22 +732,21 @@ fn the_summary_comes_first_and_links_every_activity_of_the_page() {
         let articles = activities(&page);
         let first_full_text = all
             .iter()
-            .filter(|t| t.attr("id") == Some("verantwoordelijke") || t.has_class("activity"))
-            .map(|t| t.start)
-            .min()
+            .position(|e| e.id() == Some("verantwoordelijke") || e.has_class("activity"))
             .unwrap_or(0);
-        if summary_tag.start > first_full_text {
+        if summary_at > first_full_text {
             problems.push(format!(
                 "{}: the summary comes after the full text",
                 school.id
             ));
         }
         // Every activity of the page, in the same order, linked to its section.
-        let page_ids = ids(&page);
+        let page_ids = page.ids();
         let article_ids: Vec<String> = articles.iter().map(|(id, _)| id.clone()).collect();
-        let linked: Vec<String> = tags(summary)
+        let linked: Vec<String> = summary
+            .descendants()
             .iter()
-            .filter_map(|t| Some(t.attr("href")?.strip_prefix('#')?.to_string()))
+            .filter_map(|e| Some(e.attr("href")?.strip_prefix('#')?.to_string()))
             .filter(|id| article_ids.contains(id))
             .collect();
         if linked != article_ids {
@@ -1013,9 +756,9 @@ fn the_summary_comes_first_and_links_every_activity_of_the_page() {
             ));
         }
         // No link on the page points at a part that is not there.
-        for t in &all {
-            if let Some(target) = t.attr("href").and_then(|h| h.strip_prefix('#'))
-                && !page_ids.contains(target)
+        for e in &all {
+            if let Some(target) = e.attr("href").and_then(|h| h.strip_prefix('#'))
+                && !page_ids.contains(&target)
             {
                 problems.push(format!("{}: the link #{target} has no target", school.id));
             }
@@ -1030,15 +773,12 @@ fn the_summary_comes_first_and_links_every_activity_of_the_page() {
 #[test]
 fn every_page_is_in_dutch() {
     let (site, _) = built_example();
-    let public = site.path("public");
-    for rel in html_pages(&public) {
-        let page = site.page(rel.to_str().unwrap());
-        let html = tags(&page).into_iter().find(|t| t.name == "html");
+    for rel in site.html_pages() {
+        let page = site.document(&rel);
         assert_eq!(
-            html.as_ref().and_then(|t| t.attr("lang")),
+            page.first("html").and_then(|html| html.attr("lang")),
             Some("nl"),
-            "{}: <html> lacks lang=\"nl\"",
-            rel.display()
+            "{rel}: <html> lacks lang=\"nl\""
         );
     }
 }
@@ -1052,60 +792,52 @@ fn every_page_loads_one_local_stylesheet_and_nothing_from_other_hosts() {
         url.starts_with("http:") || url.starts_with("https:") || url.starts_with("//")
     };
     let mut problems = Vec::new();
-    for rel in html_pages(&public) {
-        let page = site.page(rel.to_str().unwrap());
-        let all = tags(&page);
+    for rel in site.html_pages() {
+        let page = site.page(&rel);
         if page.to_ascii_lowercase().contains("<script") {
-            problems.push(format!("{}: has a <script>", rel.display()));
+            problems.push(format!("{rel}: has a <script>"));
         }
-        let stylesheets: Vec<&Tag> = all
-            .iter()
-            .filter(|t| {
-                t.name == "link"
-                    && t.attr("rel")
-                        .is_some_and(|r| r.split_whitespace().any(|r| r == "stylesheet"))
+        let page = html::parse(&page);
+        let all = page.descendants();
+        let stylesheets: Vec<&Element> = page
+            .select("link")
+            .into_iter()
+            .filter(|link| {
+                link.attr("rel")
+                    .is_some_and(|r| r.split_whitespace().any(|r| r == "stylesheet"))
             })
             .collect();
         if stylesheets.len() != 1 {
             problems.push(format!(
-                "{}: {} stylesheet links instead of one",
-                rel.display(),
+                "{rel}: {} stylesheet links instead of one",
                 stylesheets.len()
             ));
         }
         for css in stylesheets {
             let href = css.attr("href").unwrap_or_default();
-            match link_target(&rel, href) {
+            match resolve_link(&rel, href) {
                 Some(target) if public.join(&target).is_file() => {}
                 _ => problems.push(format!(
-                    "{}: the stylesheet `{href}` is not a file of the site",
-                    rel.display()
+                    "{rel}: the stylesheet `{href}` is not a file of the site"
                 )),
             }
         }
-        for t in &all {
+        for e in &all {
             for attr in ["src", "srcset", "data", "poster"] {
-                if let Some(url) = t.attr(attr).filter(|u| external(u)) {
+                if let Some(url) = e.attr(attr).filter(|u| external(u)) {
                     problems.push(format!(
-                        "{}: <{} {attr}={url}> loads from another host",
-                        rel.display(),
-                        t.name
+                        "{rel}: <{} {attr}={url}> loads from another host",
+                        e.name
                     ));
                 }
             }
-            if t.name == "link"
-                && let Some(url) = t.attr("href").filter(|u| external(u))
+            if e.name == "link"
+                && let Some(url) = e.attr("href").filter(|u| external(u))
             {
-                problems.push(format!(
-                    "{}: <link href={url}> loads from another host",
-                    rel.display()
-                ));
+                problems.push(format!("{rel}: <link href={url}> loads from another host"));
             }
-            if let Some(style) = t.attr("style").filter(|s| s.contains("url(")) {
-                problems.push(format!(
-                    "{}: an inline style loads `{style}`",
-                    rel.display()
-                ));
+            if let Some(style) = e.attr("style").filter(|s| s.contains("url(")) {
+                problems.push(format!("{rel}: an inline style loads `{style}`"));
             }
         }
     }
@@ -1122,8 +854,8 @@ fn every_page_loads_one_local_stylesheet_and_nothing_from_other_hosts() {
 fn every_page_is_minified() {
     let (site, _) = built_example();
     let mut problems = Vec::new();
-    for rel in html_pages(&site.path("public")) {
-        let page = site.page(rel.to_str().unwrap());
+    for rel in site.html_pages() {
+        let page = site.page(&rel);
         // <pre> keeps its whitespace; everything else is folded.
         let mut outside_pre = String::new();
         let mut rest = page.as_str();
@@ -1136,16 +868,16 @@ fn every_page_is_minified() {
         outside_pre.push_str(rest);
 
         if page.lines().any(|l| l.starts_with([' ', '\t'])) {
-            problems.push(format!("{}: a line starts with spaces", rel.display()));
+            problems.push(format!("{rel}: a line starts with spaces"));
         }
         if outside_pre.contains('\n') {
-            problems.push(format!("{}: has line breaks between tags", rel.display()));
+            problems.push(format!("{rel}: has line breaks between tags"));
         }
         if outside_pre.contains("  ") {
-            problems.push(format!("{}: has runs of spaces", rel.display()));
+            problems.push(format!("{rel}: has runs of spaces"));
         }
         if page.contains("<!--") {
-            problems.push(format!("{}: has HTML comments", rel.display()));
+            problems.push(format!("{rel}: has HTML comments"));
         }
     }
     assert_no_problems(problems);
@@ -1158,11 +890,11 @@ fn every_page_is_minified() {
 fn the_index_links_to_the_statement_of_every_school() {
     let (site, model) = built_example();
     let public = site.path("public");
-    let index = site.page("index.html");
-    let links: Vec<(String, String)> = tags(&index)
-        .iter()
-        .filter(|t| t.name == "a")
-        .filter_map(|t| Some((text(element(&index, t)), t.attr("href")?.to_string())))
+    let index = site.document("index.html");
+    let links: Vec<(String, String)> = index
+        .select("a")
+        .into_iter()
+        .filter_map(|a| Some((a.text(), a.attr("href")?.to_string())))
         .collect();
     let mut problems = Vec::new();
     let mut statements = BTreeSet::new();
@@ -1171,7 +903,7 @@ fn the_index_links_to_the_statement_of_every_school() {
             problems.push(format!("the index has no link named `{}`", school.name));
             continue;
         };
-        let Some(target) = link_target(Path::new("index.html"), href) else {
+        let Some(target) = resolve_link("index.html", href) else {
             problems.push(format!(
                 "{}: `{href}` does not point into the site",
                 school.id
@@ -1180,25 +912,19 @@ fn the_index_links_to_the_statement_of_every_school() {
         };
         if !public.join(&target).is_file() {
             problems.push(format!(
-                "{}: `{href}` points at {}, which does not exist",
-                school.id,
-                target.display()
+                "{}: `{href}` points at {target}, which does not exist",
+                school.id
             ));
             continue;
         }
-        let page = site.page(target.to_str().unwrap());
-        let heading = tags(&page)
-            .iter()
-            .find(|t| t.name == "h1")
-            .map(|t| text(element(&page, t)))
-            .unwrap_or_default();
+        let heading = first_text(&site.document(&target), "h1");
         if !heading.contains(&school.name) {
             problems.push(format!(
                 "{}: `{href}` leads to a page headed `{heading}`",
                 school.id
             ));
         }
-        if !text(&index).contains(&school.place) {
+        if !index.text().contains(&school.place) {
             problems.push(format!(
                 "{}: the index does not name its place {}",
                 school.id, school.place
@@ -1217,8 +943,7 @@ fn the_index_links_to_the_statement_of_every_school() {
 
 #[test]
 fn building_twice_gives_byte_identical_output() {
-    let site = Site::example();
-    site.build();
+    let site = Site::example_built();
     let first = snapshot(&site.path("public"));
     site.build();
     let second = snapshot(&site.path("public"));
@@ -1226,34 +951,12 @@ fn building_twice_gives_byte_identical_output() {
         first.len() > 17 * 2,
         "the site has a statement and a cookie page per school"
     );
-    assert!(
-        first == second,
-        "a second build changed {:?}",
-        changed(&first, &second)
-    );
+    assert_same_files(&first, &second, "a second build changed");
 
     // Another copy in another folder gives the same bytes too.
-    let other = Site::example();
-    other.build();
+    let other = Site::example_built();
     let third = snapshot(&other.path("public"));
-    assert!(
-        first == third,
-        "a build elsewhere changed {:?}",
-        changed(&first, &third)
-    );
-}
-
-/// The files that differ between two snapshots.
-fn changed(a: &[(PathBuf, Vec<u8>)], b: &[(PathBuf, Vec<u8>)]) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = a
-        .iter()
-        .filter(|f| !b.contains(f))
-        .chain(b.iter().filter(|f| !a.contains(f)))
-        .map(|(p, _)| p.clone())
-        .collect();
-    out.sort();
-    out.dedup();
-    out
+    assert_same_files(&first, &third, "a build elsewhere changed");
 }
 
 #[test]
@@ -1299,16 +1002,8 @@ fn root_and_output_dir_build_a_site_from_another_folder() {
     let plain = snapshot(&site.path("public"));
     let relative = snapshot(&elsewhere.path("out"));
     let absolute = snapshot(&target);
-    assert!(
-        plain == relative,
-        "differs: {:?}",
-        changed(&plain, &relative)
-    );
-    assert!(
-        plain == absolute,
-        "differs: {:?}",
-        changed(&plain, &absolute)
-    );
+    assert_same_files(&plain, &relative, "a relative --output-dir differs");
+    assert_same_files(&plain, &absolute, "an absolute --output-dir differs");
 }
 
 #[test]

@@ -6,6 +6,8 @@
 //! `[attr]` / `[attr=value]` in any combination, e.g. `article.article` or
 //! `section[aria-labelledby=bijlage-1]`. Combine them by chaining calls.
 
+use super::fold;
+
 /// Elements whose start tag has no end tag.
 const VOID: [&str; 14] = [
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -18,7 +20,7 @@ pub enum Node {
     Text(String),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Element {
     pub name: String,
     pub attrs: Vec<(String, String)>,
@@ -296,6 +298,90 @@ impl Element {
         found[0]
     }
 
+    /// The first element below this one matching `selector`, if any.
+    pub fn first(&self, selector: &str) -> Option<&Element> {
+        self.descendants().into_iter().find(|e| e.matches(selector))
+    }
+
+    /// The ids of the elements below this one, in document order, repeats
+    /// kept.
+    pub fn ids(&self) -> Vec<&str> {
+        self.descendants()
+            .into_iter()
+            .filter_map(Element::id)
+            .collect()
+    }
+
+    /// Whether an element below this one carries `id`.
+    pub fn has_id(&self, id: &str) -> bool {
+        self.ids().contains(&id)
+    }
+
+    /// The part of the page a heading opens: the heading (`h1`–`h6`) with
+    /// this id and the nodes after it in its parent, up to the first one
+    /// that is or holds a heading of the same or a higher rank. None when no
+    /// heading has the id.
+    pub fn section(&self, id: &str) -> Option<Element> {
+        let heading = self
+            .descendants()
+            .into_iter()
+            .find(|e| e.id() == Some(id) && e.heading_rank().is_some())?;
+        let rank = heading.heading_rank();
+        let parent = std::iter::once(self)
+            .chain(self.descendants())
+            .find(|p| p.elements().any(|c| std::ptr::eq(c, heading)))?;
+        let at = parent
+            .children
+            .iter()
+            .position(|node| matches!(node, Node::Element(e) if std::ptr::eq(e, heading)))?;
+        let next_heading = |node: &&Node| match node {
+            Node::Element(e) => std::iter::once(e)
+                .chain(e.descendants())
+                .any(|d| d.heading_rank().is_some_and(|r| Some(r) <= rank)),
+            Node::Text(_) => false,
+        };
+        let mut children = vec![parent.children[at].clone()];
+        children.extend(
+            parent.children[at + 1..]
+                .iter()
+                .take_while(|node| !next_heading(node))
+                .cloned(),
+        );
+        Some(Element {
+            name: "#section".into(),
+            attrs: Vec::new(),
+            children,
+        })
+    }
+
+    /// 1 for `h1` up to 6 for `h6`; None for any other element.
+    fn heading_rank(&self) -> Option<u8> {
+        match self.name.as_bytes() {
+            [b'h', n @ b'1'..=b'6'] => Some(n - b'0'),
+            _ => None,
+        }
+    }
+
+    /// Each term (`dt`) below this element with the text of its description:
+    /// the `dd` that comes next in the page, or "" when another `dt` comes
+    /// first.
+    pub fn terms(&self) -> Vec<(String, String)> {
+        let all = self.descendants();
+        all.iter()
+            .enumerate()
+            .filter(|(_, e)| e.name == "dt")
+            .map(|(n, dt)| {
+                let description = all[n + 1..]
+                    .iter()
+                    .find(|e| e.name == "dd" || e.name == "dt")
+                    .filter(|e| e.name == "dd")
+                    .map(|dd| dd.text())
+                    .unwrap_or_default();
+                (dt.text(), description)
+            })
+            .collect()
+    }
+
     /// The visible text, whitespace folded: element boundaries count as
     /// spaces, as `common::text` does for a whole page.
     pub fn text(&self) -> String {
@@ -356,16 +442,13 @@ impl Element {
     }
 }
 
-fn fold(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Where a link on the page at `page` (relative to the output folder, e.g.
-/// `de-mieden/index.html`) leads, as a path relative to the output folder;
-/// a folder link gets its `index.html`. None for links to other hosts
-/// (`https:`, `mailto:`, …) and for links within the page (`#…`).
+/// `de-mieden/index.html`) leads, as a path relative to the output folder,
+/// without its `?query`; a folder link gets its `index.html`. None for links
+/// to other hosts (`https:`, `mailto:`, …), for links within the page (`#…`)
+/// and for links that climb out of the output folder.
 pub fn resolve_link(page: &str, href: &str) -> Option<String> {
-    let href = href.split('#').next().unwrap_or_default();
+    let href = href.split(['#', '?']).next().unwrap_or_default();
     if href.is_empty() || href.contains(':') || href.starts_with("//") {
         return None;
     }

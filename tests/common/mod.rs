@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use serde::de::DeserializeOwned;
+
 pub mod html;
+pub mod model;
 
 /// The repository root: the example site.
 pub fn example_root() -> PathBuf {
@@ -33,6 +36,13 @@ impl Site {
         site
     }
 
+    /// A copy of the example site, built.
+    pub fn example_built() -> Site {
+        let site = Site::example();
+        site.build();
+        site
+    }
+
     /// An empty temporary folder.
     pub fn empty() -> Site {
         static COUNT: AtomicUsize = AtomicUsize::new(0);
@@ -49,6 +59,12 @@ impl Site {
 
     pub fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    /// A YAML file of the site, parsed: into a `serde_yaml::Value` or into
+    /// a struct with the fields a test needs.
+    pub fn yaml<T: DeserializeOwned>(&self, rel: &str) -> T {
+        serde_yaml::from_str(&self.read(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
     pub fn write(&self, rel: &str, text: &str) {
@@ -88,6 +104,24 @@ impl Site {
     pub fn page(&self, rel: &str) -> String {
         self.read(&format!("public/{rel}"))
     }
+
+    /// A page of the built site, parsed.
+    pub fn document(&self, rel: &str) -> html::Element {
+        html::parse(&self.page(rel))
+    }
+
+    /// Every HTML page of the built site, relative to public/, sorted;
+    /// panics when there is none.
+    pub fn html_pages(&self) -> Vec<String> {
+        let public = self.path("public");
+        let pages: Vec<String> = files(&public)
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "html"))
+            .map(|p| p.to_str().unwrap().to_string())
+            .collect();
+        assert!(!pages.is_empty(), "no HTML pages in {}", public.display());
+        pages
+    }
 }
 
 impl Drop for Site {
@@ -100,6 +134,25 @@ pub struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
+}
+
+impl Run {
+    /// The diagnostics on stderr: each `file:line:column: error: message` line.
+    pub fn error_lines(&self) -> Vec<&str> {
+        self.stderr_lines(": error: ")
+    }
+
+    /// The lines of stderr that warn.
+    pub fn warning_lines(&self) -> Vec<&str> {
+        self.stderr_lines("warning")
+    }
+
+    fn stderr_lines(&self, containing: &str) -> Vec<&str> {
+        self.stderr
+            .lines()
+            .filter(|line| line.contains(containing))
+            .collect()
+    }
 }
 
 impl From<Output> for Run {
@@ -125,9 +178,8 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Every file under `dir` with its bytes, sorted by path: a snapshot to
-/// compare two builds or check that a folder was left untouched.
-pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+/// Every file under `dir`, relative to it, sorted.
+pub fn files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -136,13 +188,46 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
             if entry.file_type().unwrap().is_dir() {
                 stack.push(entry.path());
             } else {
-                let rel = entry.path().strip_prefix(dir).unwrap().to_path_buf();
-                files.push((rel, std::fs::read(entry.path()).unwrap()));
+                files.push(entry.path().strip_prefix(dir).unwrap().to_path_buf());
             }
         }
     }
     files.sort();
     files
+}
+
+/// Every file of a folder with its bytes, sorted by path.
+pub type Snapshot = Vec<(PathBuf, Vec<u8>)>;
+
+/// Every file under `dir` with its bytes, sorted by path: a snapshot to
+/// compare two builds or check that a folder was left untouched.
+pub fn snapshot(dir: &Path) -> Snapshot {
+    files(dir)
+        .into_iter()
+        .map(|rel| {
+            let bytes = std::fs::read(dir.join(&rel)).unwrap();
+            (rel, bytes)
+        })
+        .collect()
+}
+
+/// Checks that two snapshots hold the same files with the same bytes; the
+/// message starts with `what` and names the files that differ.
+pub fn assert_same_files(a: &[(PathBuf, Vec<u8>)], b: &[(PathBuf, Vec<u8>)], what: &str) {
+    assert!(a == b, "{what}: {:?}", changed(a, b));
+}
+
+/// The files that differ between two snapshots: changed, added or removed.
+pub fn changed(a: &[(PathBuf, Vec<u8>)], b: &[(PathBuf, Vec<u8>)]) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = a
+        .iter()
+        .filter(|f| !b.contains(f))
+        .chain(b.iter().filter(|f| !a.contains(f)))
+        .map(|(p, _)| p.clone())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The visible text of an HTML page, tags removed and whitespace folded,
@@ -168,5 +253,11 @@ pub fn text(html: &str) -> String {
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&#x27;", "'");
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    fold(&out)
+}
+
+/// Whitespace folded to single spaces, as `text` does for pages: to compare
+/// prose from the YAML with what a page shows.
+pub fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
