@@ -579,75 +579,11 @@ fn statement(model: &Model, school: &School, org: &OrgView) -> StatementView {
 
     let activity_views: Vec<ActivityView> = activities
         .iter()
-        .map(|a| {
-            let cats: Vec<&Category> = a
-                .categories
-                .iter()
-                .filter_map(|id| find(&model.categories, id))
-                .collect();
-            let data = model
-                .subjects
-                .iter()
-                .map(|subject| DataGroup {
-                    subject: subject.name.clone(),
-                    categories: cats
-                        .iter()
-                        .filter(|c| c.subject == subject.id)
-                        .map(|c| c.name.clone())
-                        .collect(),
-                })
-                .filter(|g| !g.categories.is_empty())
-                .collect();
-            ActivityView {
-                id: a.id.clone(),
-                name: a.name.clone(),
-                purpose: to_html(&a.purpose),
-                basis: basis_label(a.basis).into(),
-                law: a.law.clone(),
-                legitimate_interest: a.legitimate_interest.clone(),
-                special_ground: a.special_ground.map(|g| ground_label(g).into()),
-                data,
-                recipients: a
-                    .recipients
-                    .iter()
-                    .filter_map(|id| find(&model.recipients, id))
-                    .map(|r| r.name.clone())
-                    .collect(),
-                processors: a
-                    .processors
-                    .iter()
-                    .filter_map(|id| find(&model.processors, id))
-                    .filter(|p| uses(school, p))
-                    .map(|p| p.name.clone())
-                    .collect(),
-                retention: retention_view(model, &a.retention),
-                source: a.source.as_deref().map(inline),
-                required: a.required.as_deref().map(inline),
-                withdraw: a.withdraw.as_deref().map(inline),
-                specific: a.per_school,
-            }
-        })
+        .map(|a| activity_view(model, school, a))
         .collect();
 
     let data = subject_views(model, &categories);
-    let special = categories
-        .iter()
-        .filter_map(|c| {
-            let kind = c.special?;
-            let mut grounds: Vec<String> = activities
-                .iter()
-                .filter(|a| a.categories.contains(&c.id))
-                .filter_map(|a| a.special_ground.map(|g| ground_label(g).to_string()))
-                .collect();
-            grounds.dedup();
-            Some(SpecialView {
-                category: c.name.clone(),
-                kind: special_label(kind).into(),
-                grounds,
-            })
-        })
-        .collect();
-
+    let special = special_views(&categories, &activities);
     let rights = rights_view(model);
     let mut specific: Vec<String> = activities
         .iter()
@@ -661,28 +597,7 @@ fn statement(model: &Model, school: &School, org: &OrgView) -> StatementView {
             .map(|p| format!("{}: {}", p.name, p.does)),
     );
 
-    let summary = Summary {
-        data: data
-            .iter()
-            .map(|s| SummaryGroup {
-                subject: s.name.clone(),
-                count: s.categories.len(),
-            })
-            .collect(),
-        purposes: activity_views
-            .iter()
-            .map(|a| SummaryPurpose {
-                id: a.id.clone(),
-                name: a.name.clone(),
-                basis: a.basis.clone(),
-                retention: format!("{} {}", a.retention.period, a.retention.after),
-            })
-            .collect(),
-        recipients: recipients.iter().map(|r| r.name.clone()).collect(),
-        rights: rights.items.iter().map(|r| r.name.clone()).collect(),
-        response_time: rights.response_time.clone(),
-        specific,
-    };
+    let summary = summary(&data, &activity_views, &recipients, &rights, specific);
 
     StatementView {
         layout: layout(
@@ -722,6 +637,112 @@ fn statement(model: &Model, school: &School, org: &OrgView) -> StatementView {
         changes: to_html(&model.statement.changes),
         cookies_href: "cookies/index.html".into(),
         regulation_href: "../reglement/index.html".into(),
+    }
+}
+
+/// One activity as a school does it: only the processors the school uses.
+fn activity_view(model: &Model, school: &School, a: &Activity) -> ActivityView {
+    let categories: Vec<&Category> = a
+        .categories
+        .iter()
+        .filter_map(|id| find(&model.categories, id))
+        .collect();
+    let data = model
+        .subjects
+        .iter()
+        .map(|subject| DataGroup {
+            subject: subject.name.clone(),
+            categories: categories
+                .iter()
+                .filter(|c| c.subject == subject.id)
+                .map(|c| c.name.clone())
+                .collect(),
+        })
+        .filter(|g| !g.categories.is_empty())
+        .collect();
+    ActivityView {
+        id: a.id.clone(),
+        name: a.name.clone(),
+        purpose: to_html(&a.purpose),
+        basis: basis_label(a.basis).into(),
+        law: a.law.clone(),
+        legitimate_interest: a.legitimate_interest.clone(),
+        special_ground: a.special_ground.map(|g| ground_label(g).into()),
+        data,
+        recipients: a
+            .recipients
+            .iter()
+            .filter_map(|id| find(&model.recipients, id))
+            .map(|r| r.name.clone())
+            .collect(),
+        processors: a
+            .processors
+            .iter()
+            .filter_map(|id| find(&model.processors, id))
+            .filter(|p| uses(school, p))
+            .map(|p| p.name.clone())
+            .collect(),
+        retention: retention_view(model, &a.retention),
+        source: a.source.as_deref().map(inline),
+        required: a.required.as_deref().map(inline),
+        withdraw: a.withdraw.as_deref().map(inline),
+        specific: a.per_school,
+    }
+}
+
+/// The special categories among `categories`, each with the art. 9 grounds
+/// of the activities that use it.
+fn special_views(categories: &[&Category], activities: &[&Activity]) -> Vec<SpecialView> {
+    categories
+        .iter()
+        .filter_map(|c| {
+            let kind = c.special?;
+            let mut grounds: Vec<String> = Vec::new();
+            for a in activities.iter().filter(|a| a.categories.contains(&c.id)) {
+                if let Some(ground) = a.special_ground.map(ground_label)
+                    && !grounds.iter().any(|g| g == ground)
+                {
+                    grounds.push(ground.to_string());
+                }
+            }
+            Some(SpecialView {
+                category: c.name.clone(),
+                kind: special_label(kind).into(),
+                grounds,
+            })
+        })
+        .collect()
+}
+
+/// The first layer, made from the same views as the full text.
+fn summary(
+    data: &[SubjectView],
+    activities: &[ActivityView],
+    recipients: &[RecipientView],
+    rights: &RightsView,
+    specific: Vec<String>,
+) -> Summary {
+    Summary {
+        data: data
+            .iter()
+            .map(|s| SummaryGroup {
+                subject: s.name.clone(),
+                count: s.categories.len(),
+            })
+            .collect(),
+        purposes: activities
+            .iter()
+            .map(|a| SummaryPurpose {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                basis: a.basis.clone(),
+                retention: format!("{} {}", a.retention.period, a.retention.after),
+            })
+            .collect(),
+        recipients: recipients.iter().map(|r| r.name.clone()).collect(),
+        rights: rights.items.iter().map(|r| r.name.clone()).collect(),
+        response_time: rights.response_time.clone(),
+        specific,
     }
 }
 
