@@ -133,15 +133,12 @@ pub fn check(model: &Model, sources: &Sources, schools_complete: bool) -> Vec<Di
             );
         }
     }
-    let rights_origin = Origin {
-        file: model.rights.items.first().map_or(0, |r| r.origin.file),
-        path: "rights".into(),
-    };
+    let rights_origin = &model.rights.origin;
     for kind in RightKind::REQUIRED {
         if !model.rights.items.iter().any(|r| r.kind == kind) {
             out.push(
                 sources
-                    .error(&rights_origin, format!("the right `{}` is missing from `rights.items`", kind.key()))
+                    .error(rights_origin, format!("the right `{}` is missing from `rights.items`", kind.key()))
                     .with_hint("a statement must name all six rights: access, rectification, erasure, restriction, objection, portability (GDPR art. 13(2)(b))"),
             );
         }

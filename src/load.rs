@@ -69,7 +69,9 @@ fn content_files(root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
             Diagnostic::error(CONTENT_DIR, None, "the folder `content/` is missing").with_hint(
                 format!(
                     "run helder in the site's folder, or pass it with `--root`; looked in {}",
-                    root.display()
+                    root.canonicalize()
+                        .unwrap_or_else(|_| root.to_path_buf())
+                        .display()
                 ),
             ),
         );
@@ -443,15 +445,26 @@ fn merge(
         single!(site);
         single!(organisation);
         single!(statement);
-        single!(rights);
-        if let Some(mut regulation) = f.regulation {
-            if once("regulation", file, errors) {
-                regulation.origin = Origin {
-                    file,
-                    path: "regulation".into(),
-                };
-                model.regulation = Some(regulation);
+        if let Some(mut rights) = f.rights
+            && once("rights", file, errors)
+        {
+            rights.origin = Origin {
+                file,
+                path: "rights".into(),
+            };
+            for (i, right) in rights.items.iter_mut().enumerate() {
+                right.origin = rights.origin.child(&format!("items[{i}]"));
             }
+            model.rights = rights;
+        }
+        if let Some(mut regulation) = f.regulation
+            && once("regulation", file, errors)
+        {
+            regulation.origin = Origin {
+                file,
+                path: "regulation".into(),
+            };
+            model.regulation = Some(regulation);
         }
         macro_rules! list {
             ($field:ident) => {
@@ -471,14 +484,6 @@ fn merge(
         list!(processors);
         list!(recipients);
         list!(cookies);
-        for (i, right) in model.rights.items.iter_mut().enumerate() {
-            if right.origin.path.is_empty() {
-                right.origin = Origin {
-                    file,
-                    path: format!("rights.items[{i}]"),
-                };
-            }
-        }
     }
 
     let required = [

@@ -207,6 +207,8 @@ pub struct Rights {
     /// How to complain, first to the board and then to the authority (Markdown).
     pub complaints: String,
     pub items: Vec<Right>,
+    #[serde(skip)]
+    pub origin: Origin,
 }
 
 #[derive(Debug, Clone, Deserialize)]
