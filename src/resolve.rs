@@ -9,6 +9,7 @@
 
 use std::path::PathBuf;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::check::in_eea;
@@ -415,22 +416,30 @@ pub fn resolve(model: &Model, sources: &Sources) -> Site {
             schools: school_links(model, 0),
         })),
     }];
-    for school in &model.schools {
-        pages.push(Page {
-            path: format!("{}/index.html", school.id),
-            inputs: statement_inputs.clone(),
-            school: Some(school.id.clone()),
-            document: Vec::new(),
-            view: View::Statement(Box::new(statement(model, school, &org))),
-        });
-        pages.push(Page {
-            path: format!("{}/cookies/index.html", school.id),
-            inputs: cookie_inputs.clone(),
-            school: Some(school.id.clone()),
-            document: Vec::new(),
-            view: View::Cookies(Box::new(cookies(model, Some(school)))),
-        });
-    }
+    // Schools are independent: build their views in parallel, in order.
+    let school_pages: Vec<[Page; 2]> = model
+        .schools
+        .par_iter()
+        .map(|school| {
+            [
+                Page {
+                    path: format!("{}/index.html", school.id),
+                    inputs: statement_inputs.clone(),
+                    school: Some(school.id.clone()),
+                    document: Vec::new(),
+                    view: View::Statement(Box::new(statement(model, school, &org))),
+                },
+                Page {
+                    path: format!("{}/cookies/index.html", school.id),
+                    inputs: cookie_inputs.clone(),
+                    school: Some(school.id.clone()),
+                    document: Vec::new(),
+                    view: View::Cookies(Box::new(cookies(model, Some(school)))),
+                },
+            ]
+        })
+        .collect();
+    pages.extend(school_pages.into_iter().flatten());
     pages.push(Page {
         path: "cookies/index.html".into(),
         inputs: cookie_inputs,
