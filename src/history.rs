@@ -33,6 +33,7 @@ use std::process::{Command, Stdio};
 use std::thread;
 
 use crate::diagnostic::Diagnostic;
+use crate::model::AuthorStyle;
 use crate::resolve::{AdoptionView, DateView, Site, VersionView, View};
 
 /// Ends each record of a `--format` output (ASCII record separator).
@@ -126,16 +127,6 @@ pub struct Adoption {
 
 /// The entries of one version of a file, as (id, canonical text) pairs.
 pub type Entries = Vec<(String, String)>;
-
-/// How authors appear in a version table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum AuthorStyle {
-    /// "Jan de Vries"
-    #[default]
-    Name,
-    /// "JdV"
-    Initials,
-}
 
 impl History {
     /// Looks at the repository around `root`. Never fails: what is missing is
@@ -383,16 +374,12 @@ pub const ADOPTION_TAG_PREFIX: &str = "reglement-";
 pub fn stamp(
     site: &mut Site,
     history: &History,
-    style: crate::model::AuthorStyle,
+    style: AuthorStyle,
 ) -> Vec<Diagnostic> {
     if history.availability() != Availability::Full {
         let warning = history.warning().unwrap_or_default();
         return vec![Diagnostic::warning("", None, warning)];
     }
-    let style = match style {
-        crate::model::AuthorStyle::Name => AuthorStyle::Name,
-        crate::model::AuthorStyle::Initials => AuthorStyle::Initials,
-    };
     let schools = history.entries_last_changed(
         Path::new(crate::load::SCHOOLS_FILE),
         &crate::load::school_entries,

@@ -129,11 +129,14 @@ pub struct Site {
     pub authors: AuthorStyle,
 }
 
+/// How authors appear in a version table.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AuthorStyle {
+    /// "Jan de Vries"
     #[default]
     Name,
+    /// "JdV"
     Initials,
 }
 
