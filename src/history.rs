@@ -371,11 +371,7 @@ pub const ADOPTION_TAG_PREFIX: &str = "reglement-";
 /// when that school's own entry in `schools.yaml` changed (compared as parsed
 /// YAML, so an edit of another school's entry, a comment or a re-indent does
 /// not count).
-pub fn stamp(
-    site: &mut Site,
-    history: &History,
-    style: AuthorStyle,
-) -> Vec<Diagnostic> {
+pub fn stamp(site: &mut Site, history: &History, style: AuthorStyle) -> Vec<Diagnostic> {
     if history.availability() != Availability::Full {
         let warning = history.warning().unwrap_or_default();
         return vec![Diagnostic::warning("", None, warning)];

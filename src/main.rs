@@ -64,11 +64,18 @@ fn main() -> ExitCode {
         Command::Build {
             output_dir,
             base_url,
-        } => cmd::build::run(&cmd::build::Options {
-            output_dir: output_dir.unwrap_or_else(|| cli.root.join("public")),
-            root: cli.root,
-            base_url,
-        }),
+        } => {
+            let output_dir = output_dir.unwrap_or_else(|| cli.root.join("public"));
+            if let Err(message) = write::check_target(&output_dir, &cli.root) {
+                eprintln!("error: --output-dir: {message}");
+                return ExitCode::from(2);
+            }
+            cmd::build::run(&cmd::build::Options {
+                output_dir,
+                root: cli.root,
+                base_url,
+            })
+        }
         Command::Check => cmd::check::run(&cli.root),
     };
     match result {

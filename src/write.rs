@@ -80,6 +80,52 @@ pub fn replace<T>(
     Ok(value)
 }
 
+/// Refuses an output folder whose replacement would destroy something else:
+/// the site itself or a folder around it, its content or theme, or an
+/// existing folder that is not a site helder built (no `index.html`).
+pub fn check_target(output: &Path, root: &Path) -> Result<(), String> {
+    let absolute = |p: &Path| -> PathBuf {
+        // The output folder may not exist yet: resolve what does exist.
+        match (p.parent(), p.file_name()) {
+            (Some(parent), Some(name)) if !p.exists() => absolute_dir(parent).join(name),
+            _ => absolute_dir(p),
+        }
+    };
+    let (output, root) = (absolute(output), absolute_dir(root));
+    let shown = output.display();
+    if root.starts_with(&output) {
+        return Err(format!(
+            "`{shown}` holds the site itself; helder replaces the output folder on every build, so choose another, such as `public`"
+        ));
+    }
+    for part in [crate::load::CONTENT_DIR, "themes"] {
+        if output.starts_with(root.join(part)) {
+            return Err(format!(
+                "`{shown}` is inside the site's {part}/ folder; choose a folder outside it, such as `public`"
+            ));
+        }
+    }
+    let non_empty = fs::read_dir(&output).is_ok_and(|mut entries| entries.next().is_some());
+    if non_empty && !output.join("index.html").exists() {
+        return Err(format!(
+            "`{shown}` already holds files that helder did not write; helder replaces the whole folder, so choose an empty or new one"
+        ));
+    }
+    Ok(())
+}
+
+/// `path` made absolute, with links followed where it exists.
+fn absolute_dir(path: &Path) -> PathBuf {
+    let path = if path.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        path
+    };
+    path.canonicalize()
+        .or_else(|_| std::env::current_dir().map(|cwd| cwd.join(path)))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
 /// The staging and the old folder's names beside `output`; removes leftovers
 /// of an interrupted build.
 fn beside(output: &Path) -> io::Result<(PathBuf, PathBuf)> {

@@ -392,3 +392,42 @@ fn building_in_an_empty_folder_says_to_run_in_the_site_or_pass_root() {
     );
     assert_no_leftovers(&site);
 }
+
+/// helder replaces the output folder; it refuses one whose replacement would
+/// destroy the site or files it did not write, and touches nothing.
+#[test]
+fn an_output_folder_that_would_destroy_other_files_is_refused() {
+    let site = Site::example();
+    let before = snapshot(&site.root);
+    // A folder of someone's own files beside the site.
+    let documents = site.root.with_extension("documenten");
+    std::fs::create_dir_all(&documents).unwrap();
+    std::fs::write(documents.join("brief.txt"), "niet weggooien").unwrap();
+    let cases = [
+        (".".to_string(), "holds the site itself"),
+        ("..".to_string(), "holds the site itself"),
+        (
+            "content/public".to_string(),
+            "inside the site's content/ folder",
+        ),
+        (
+            documents.display().to_string(),
+            "already holds files that helder did not write",
+        ),
+    ];
+    for (output, message) in &cases {
+        let run = site.helder(&["build", "--output-dir", output]);
+        assert_eq!(run.code, 2, "--output-dir {output}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(message),
+            "--output-dir {output}: {}",
+            run.stderr
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(documents.join("brief.txt")).unwrap(),
+        "niet weggooien"
+    );
+    std::fs::remove_dir_all(&documents).unwrap();
+    assert_same_files(&before, &snapshot(&site.root), "the site");
+}
