@@ -48,6 +48,8 @@ enum Command {
     },
     /// Check the model and report every mistake, without writing anything.
     Check,
+    /// Write JSON Schemas of the YAML files into schema/, for editors.
+    Schema,
 }
 
 /// Exit codes: 0 success, 1 the input has errors, 2 misuse of the command line.
@@ -77,6 +79,7 @@ fn main() -> ExitCode {
             })
         }
         Command::Check => cmd::check::run(&cli.root),
+        Command::Schema => cmd::schema::run(&cli.root),
     };
     match result {
         Ok(report) => {

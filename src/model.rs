@@ -8,6 +8,7 @@
 //! Each entity carries an [`Origin`] (which file, which YAML path) that `load`
 //! fills in; later stages use it to point diagnostics at the right line.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// Where an entity was written: a file (index into the source map) and the
@@ -67,7 +68,7 @@ pub fn find<'m, T: Entity>(items: &'m [T], id: &str) -> Option<&'m T> {
 
 /// One `content/*.yaml` file. Every section is optional; lists from several
 /// files are concatenated in file-name order.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fragment {
     pub site: Option<Site>,
@@ -92,7 +93,7 @@ pub struct Fragment {
 }
 
 /// `schools.yaml`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SchoolsFile {
     pub schools: Vec<School>,
@@ -117,7 +118,7 @@ pub struct Model {
 }
 
 /// Settings of the generated site.
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Site {
     /// The address the site is published at, e.g. `https://privacy.opron.nl`.
@@ -130,7 +131,7 @@ pub struct Site {
 }
 
 /// How authors appear in a version table.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AuthorStyle {
     /// "Jan de Vries"
@@ -141,7 +142,7 @@ pub enum AuthorStyle {
 }
 
 /// The board: the controller (*verwerkingsverantwoordelijke*).
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     pub name: String,
@@ -158,7 +159,7 @@ pub struct Organisation {
     pub supervisory_authority: Authority,
 }
 
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Address {
     pub street: String,
@@ -167,7 +168,7 @@ pub struct Address {
 }
 
 /// A functional contact: a role and an address, never a person's name.
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     pub role: String,
@@ -175,7 +176,7 @@ pub struct Contact {
     pub phone: Option<String>,
 }
 
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Authority {
     pub name: String,
@@ -184,7 +185,7 @@ pub struct Authority {
 }
 
 /// Prose of the statement that is not a list of facts (Markdown).
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StatementText {
     /// Opening paragraph: what this page is and for whom.
@@ -198,7 +199,7 @@ pub struct StatementText {
 }
 
 /// The rights of data subjects and how to use them (C9–C11).
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rights {
     /// How to make a request (Markdown): where to send it, identity checks.
@@ -214,7 +215,7 @@ pub struct Rights {
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Right {
     pub kind: RightKind,
@@ -225,7 +226,7 @@ pub struct Right {
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RightKind {
     Access,
@@ -261,7 +262,7 @@ impl RightKind {
 }
 
 /// A group of people (*betrokkenen*): pupils, parents, staff, …
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Subject {
     pub id: String,
@@ -272,7 +273,7 @@ pub struct Subject {
 }
 
 /// A category of personal data of one group of people.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Category {
     pub id: String,
@@ -291,7 +292,7 @@ pub struct Category {
 }
 
 /// The special categories of personal data of GDPR art. 9(1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SpecialKind {
     Health,
@@ -305,7 +306,7 @@ pub enum SpecialKind {
 }
 
 /// A retention period, written once with its source and referred to by id.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Retention {
     pub id: String,
@@ -379,6 +380,24 @@ impl std::fmt::Display for Period {
     }
 }
 
+impl JsonSchema for Period {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Period".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A number and a Dutch unit of time, e.g. `5 jaar`, `6 maanden`, `90 dagen`.",
+            "pattern": PERIOD_PATTERN,
+            "examples": ["1 maand", "2 jaar", "90 dagen"]
+        })
+    }
+}
+
+/// What [`Period::parse`] accepts, for editors.
+const PERIOD_PATTERN: &str = "^[0-9]+ (dag|dagen|week|weken|maand|maanden|jaar)$";
+
 impl<'de> Deserialize<'de> for Period {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
@@ -387,7 +406,7 @@ impl<'de> Deserialize<'de> for Period {
 }
 
 /// The legal bases of GDPR art. 6(1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// (a) consent
@@ -405,7 +424,7 @@ pub enum Basis {
 }
 
 /// The grounds of GDPR art. 9(2) that allow processing special categories.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SpecialGround {
     /// (a) explicit consent
@@ -421,7 +440,7 @@ pub enum SpecialGround {
 }
 
 /// A processing activity (*verwerking*): one purpose with its legal basis.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     pub id: String,
@@ -461,7 +480,7 @@ pub struct Activity {
 }
 
 /// A processor (*verwerker*): a supplier that handles data on the board's behalf.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Processor {
     pub id: String,
@@ -492,7 +511,7 @@ pub struct Processor {
 }
 
 /// A recipient (*ontvanger*): a body the board gives data to.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recipient {
     pub id: String,
@@ -506,7 +525,7 @@ pub struct Recipient {
 }
 
 /// A cookie set by one or more websites of the board.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cookie {
     pub name: String,
@@ -530,6 +549,20 @@ pub enum CookieLifetime {
     For(Period),
 }
 
+impl JsonSchema for CookieLifetime {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CookieLifetime".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "How long the cookie lives: a period such as `1 jaar`, or `sessie` for as long as the browser is open.",
+            "pattern": "^(sessie|session|[0-9]+ (dag|dagen|week|weken|maand|maanden|jaar))$"
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for CookieLifetime {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
@@ -543,7 +576,7 @@ impl<'de> Deserialize<'de> for CookieLifetime {
 }
 
 /// The kinds of cookie the Telecommunicatiewet (art. 11.7a) distinguishes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CookieKind {
     /// Needed for the site to work; no consent needed.
@@ -555,7 +588,7 @@ pub enum CookieKind {
 }
 
 /// A school of the board, and what differs from the shared model.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct School {
     /// Lower-case letters, digits and hyphens; becomes the page's folder.
@@ -578,7 +611,7 @@ pub struct School {
 
 /// The board's privacy regulation (*privacyreglement*). Numbers of chapters,
 /// articles, members and items are computed from their order.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Regulation {
     pub title: String,
@@ -590,21 +623,21 @@ pub struct Regulation {
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Definition {
     pub term: String,
     pub meaning: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Chapter {
     pub title: String,
     pub articles: Vec<Article>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
     pub title: String,
@@ -615,7 +648,7 @@ pub struct Article {
 }
 
 /// A member of an article: a text, or a text with lettered items.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Member {
     Text(String),

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod schema;
 
 use crate::diagnostic::{self, Diagnostic};
 
