@@ -8,233 +8,230 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Sources, did_you_mean};
-use crate::model::{Basis, Entity, Model, Origin, RightKind, find};
+use crate::model::{Activity, Basis, Entity, Model, Origin, RightKind, School, find};
 
 /// Checks the model; returns errors and warnings, unsorted. Without
 /// `schools_complete` (schools.yaml had a syntax error) the checks that need
 /// the schools are left out rather than reported wrongly.
 pub fn check(model: &Model, sources: &Sources, schools_complete: bool) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let subjects = ids(&model.subjects, sources, &mut out);
-    let categories = ids(&model.categories, sources, &mut out);
-    let retention = ids(&model.retention, sources, &mut out);
-    let activities = ids(&model.activities, sources, &mut out);
-    let processors = ids(&model.processors, sources, &mut out);
-    let recipients = ids(&model.recipients, sources, &mut out);
-    let schools = ids(&model.schools, sources, &mut out);
-
-    let refs = Refs { sources };
+    let mut out = Out {
+        sources,
+        diagnostics: Vec::new(),
+    };
+    let ids = Index {
+        subjects: out.ids(&model.subjects),
+        categories: out.ids(&model.categories),
+        retention: out.ids(&model.retention),
+        activities: out.ids(&model.activities),
+        processors: out.ids(&model.processors),
+        recipients: out.ids(&model.recipients),
+        schools: out.ids(&model.schools),
+    };
     for c in &model.categories {
-        refs.one(
-            &mut out,
-            &c.origin.child("subject"),
-            &c.subject,
-            "subject",
-            &subjects,
-        );
+        out.reference(&c.origin.child("subject"), &c.subject, &ids.subjects);
     }
     for a in &model.activities {
-        refs.many(
-            &mut out,
-            &a.origin,
-            "categories",
-            &a.categories,
-            "category",
-            &categories,
-        );
-        refs.many(
-            &mut out,
-            &a.origin,
-            "recipients",
-            &a.recipients,
-            "recipient",
-            &recipients,
-        );
-        refs.many(
-            &mut out,
-            &a.origin,
-            "processors",
-            &a.processors,
-            "processor",
-            &processors,
-        );
-        refs.one(
-            &mut out,
-            &a.origin.child("retention"),
-            &a.retention,
-            "retention rule",
-            &retention,
-        );
-        legal(model, a, sources, &mut out);
+        out.references(&a.origin, "categories", &a.categories, &ids.categories);
+        out.references(&a.origin, "recipients", &a.recipients, &ids.recipients);
+        out.references(&a.origin, "processors", &a.processors, &ids.processors);
+        out.reference(&a.origin.child("retention"), &a.retention, &ids.retention);
+        legal(model, a, &mut out);
     }
     for s in &model.schools {
-        check_school_id(&s.id, &s.origin, sources, &mut out);
-        refs.many(
-            &mut out,
-            &s.origin,
-            "systems",
-            &s.systems,
-            "processor",
-            &processors,
-        );
-        refs.many(
-            &mut out,
-            &s.origin,
-            "practices",
-            &s.practices,
-            "activity",
-            &activities,
-        );
-        for (i, id) in s.systems.iter().enumerate() {
-            if let Some(p) = find(&model.processors, id)
-                && !p.per_school
-            {
-                out.push(
-                    sources
-                        .error(&s.origin.child(&format!("systems[{i}]")), format!("`{id}` is used by every school, so a school cannot choose it"))
-                        .with_hint(format!("remove it from `systems`, or set `per_school: true` on processor `{id}`")),
-                );
-            }
-        }
-        for (i, id) in s.practices.iter().enumerate() {
-            if let Some(a) = find(&model.activities, id)
-                && !a.per_school
-            {
-                out.push(
-                    sources
-                        .error(&s.origin.child(&format!("practices[{i}]")), format!("`{id}` is done by every school, so a school cannot choose it"))
-                        .with_hint(format!("remove it from `practices`, or set `per_school: true` on activity `{id}`")),
-                );
-            }
-        }
+        school(model, s, &ids, &mut out);
     }
-    for c in model.cookies.iter().filter(|_| schools_complete) {
-        for (i, site) in c.sites.iter().enumerate() {
-            if site != "board" && !schools.contains_key(site.as_str()) {
-                let mut d = sources.error(
-                    &c.origin.child(&format!("sites[{i}]")),
-                    format!("unknown website `{site}`"),
-                );
-                let candidates = schools.keys().copied().chain(["board"]);
-                d = match did_you_mean(site, candidates) {
-                    Some(best) => d.with_hint(format!("did you mean `{best}`? Use a school id from schools.yaml, or `board` for the board's own site")),
-                    None => d.with_hint("use a school id from schools.yaml, or `board` for the board's own site"),
-                };
-                out.push(d);
-            }
-        }
-    }
-    for p in &model.processors {
-        if !in_eea(&p.location) && p.transfer.is_none() {
+    if schools_complete {
+        cookie_sites(model, &ids.schools, &mut out);
+        if model.schools.is_empty() {
             out.push(
-                sources
-                    .error(&p.origin.child("location"), format!("`{}` stores data in `{}`, outside the EEA, without a safeguard", p.id, p.location))
-                    .with_hint("add `transfer:` naming the safeguard (an adequacy decision, or standard contractual clauses) — GDPR art. 44–49"),
+                Diagnostic::error(crate::load::SCHOOLS_FILE, None, "there are no schools")
+                    .with_hint("add a school under `schools:` with an id, name and place"),
             );
         }
     }
-    let rights_origin = &model.rights.origin;
-    for kind in RightKind::REQUIRED {
-        if !model.rights.items.iter().any(|r| r.kind == kind) {
-            out.push(
-                sources
-                    .error(rights_origin, format!("the right `{}` is missing from `rights.items`", kind.key()))
-                    .with_hint("a statement must name all six rights: access, rectification, erasure, restriction, objection, portability (GDPR art. 13(2)(b))"),
-            );
-        }
-    }
-    if model.schools.is_empty() && schools_complete {
-        out.push(
-            Diagnostic::error(crate::load::SCHOOLS_FILE, None, "there are no schools")
-                .with_hint("add a school under `schools:` with an id, name and place"),
-        );
-    }
-    out
+    transfers(model, &mut out);
+    rights(model, &mut out);
+    out.diagnostics
 }
 
-/// Collects the ids of one kind of entity, reporting duplicates.
-fn ids<'a, T: Entity>(
-    items: &'a [T],
-    sources: &Sources,
-    out: &mut Vec<Diagnostic>,
-) -> HashMap<&'a str, &'a Origin> {
-    let kind = T::KIND;
-    let mut seen: HashMap<&str, &Origin> = HashMap::new();
-    for (id, origin) in items.iter().map(|item| (item.id(), item.origin())) {
-        if let Some(first) = seen.get(id) {
-            let at = sources
-                .pos(first)
-                .map(|p| format!(":{}", p.line))
-                .unwrap_or_default();
-            out.push(
-                sources
-                    .error(
+/// The ids of every kind of entity, each with where it was defined.
+struct Index<'m> {
+    subjects: Ids<'m>,
+    categories: Ids<'m>,
+    retention: Ids<'m>,
+    activities: Ids<'m>,
+    processors: Ids<'m>,
+    recipients: Ids<'m>,
+    schools: Ids<'m>,
+}
+
+/// The ids of one kind of entity.
+struct Ids<'m> {
+    kind: &'static str,
+    known: HashMap<&'m str, &'m Origin>,
+}
+
+/// Where diagnostics go, with the sources to point them at a line.
+struct Out<'s> {
+    sources: &'s Sources,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Out<'_> {
+    fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn error(&mut self, at: &Origin, message: String, hint: impl Into<String>) {
+        let diagnostic = self.sources.error(at, message).with_hint(hint);
+        self.push(diagnostic);
+    }
+
+    /// Collects the ids of one kind of entity, reporting duplicates.
+    fn ids<'m, T: Entity>(&mut self, items: &'m [T]) -> Ids<'m> {
+        let mut known: HashMap<&str, &Origin> = HashMap::new();
+        for item in items {
+            let (id, origin) = (item.id(), item.origin());
+            match known.get(id) {
+                Some(first) => {
+                    let at = self
+                        .sources
+                        .pos(first)
+                        .map(|p| format!(":{}", p.line))
+                        .unwrap_or_default();
+                    let first = self.sources.path(first);
+                    self.error(
                         &origin.child("id"),
-                        format!("the {kind} id `{id}` is used twice"),
-                    )
-                    .with_hint(format!(
-                        "it is first used at {}{at}; give one of them another id",
-                        sources.path(first).display()
-                    )),
-            );
-        } else {
-            seen.insert(id, origin);
+                        format!("the {} id `{id}` is used twice", T::KIND),
+                        format!(
+                            "it is first used at {}{at}; give one of them another id",
+                            first.display()
+                        ),
+                    );
+                }
+                None => {
+                    known.insert(id, origin);
+                }
+            }
+        }
+        Ids {
+            kind: T::KIND,
+            known,
         }
     }
-    seen
-}
 
-/// Reports references to ids that do not exist.
-struct Refs<'a> {
-    sources: &'a Sources,
-}
-
-impl Refs<'_> {
-    fn one(
-        &self,
-        out: &mut Vec<Diagnostic>,
-        at: &Origin,
-        id: &str,
-        kind: &str,
-        known: &HashMap<&str, &Origin>,
-    ) {
-        if known.contains_key(id) {
+    /// Reports a reference to an id that does not exist, with the nearest one.
+    fn reference(&mut self, at: &Origin, id: &str, ids: &Ids) {
+        if ids.known.contains_key(id) {
             return;
         }
-        let d = self.sources.error(at, format!("unknown {kind} `{id}`"));
-        out.push(match did_you_mean(id, known.keys().copied()) {
-            Some(best) => d.with_hint(format!("did you mean `{best}`?")),
-            None if known.is_empty() => d.with_hint(format!(
-                "no {kind} is defined yet; define it in a file in content/ first"
-            )),
-            None => {
-                let mut all: Vec<&str> = known.keys().copied().collect();
-                all.sort_unstable();
-                d.with_hint(format!(
-                    "define it in content/, or use one of: {}",
-                    all.join(", ")
-                ))
+        let kind = ids.kind;
+        let hint = match did_you_mean(id, ids.known.keys().copied()) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None if ids.known.is_empty() => {
+                format!("no {kind} is defined yet; define it in a file in content/ first")
             }
-        });
+            None => {
+                let mut all: Vec<&str> = ids.known.keys().copied().collect();
+                all.sort_unstable();
+                format!("define it in content/, or use one of: {}", all.join(", "))
+            }
+        };
+        self.error(at, format!("unknown {kind} `{id}`"), hint);
     }
 
-    fn many(
-        &self,
-        out: &mut Vec<Diagnostic>,
-        owner: &Origin,
-        field: &str,
-        ids: &[String],
-        kind: &str,
-        known: &HashMap<&str, &Origin>,
-    ) {
-        for (i, id) in ids.iter().enumerate() {
-            self.one(out, &owner.child(&format!("{field}[{i}]")), id, kind, known);
+    /// [`Out::reference`] for every id of a list field.
+    fn references(&mut self, owner: &Origin, field: &str, list: &[String], ids: &Ids) {
+        for (i, id) in list.iter().enumerate() {
+            self.reference(&owner.child(&format!("{field}[{i}]")), id, ids);
         }
     }
 }
 
-/// The legal checks one activity must pass for a statement to be complete.
-fn legal(model: &Model, a: &crate::model::Activity, sources: &Sources, out: &mut Vec<Diagnostic>) {
+/// A school's id, and its choices: they must exist and be choosable.
+fn school(model: &Model, s: &School, ids: &Index, out: &mut Out) {
+    check_school_id(&s.id, &s.origin, out);
+    out.references(&s.origin, "systems", &s.systems, &ids.processors);
+    out.references(&s.origin, "practices", &s.practices, &ids.activities);
+    let shared = |field: &str, list: &[String], per_school: &dyn Fn(&str) -> Option<bool>| {
+        list.iter()
+            .enumerate()
+            .filter(|(_, id)| per_school(id) == Some(false))
+            .map(|(i, id)| (s.origin.child(&format!("{field}[{i}]")), id.clone()))
+            .collect::<Vec<_>>()
+    };
+    for (at, id) in shared("systems", &s.systems, &|id| {
+        find(&model.processors, id).map(|p| p.per_school)
+    }) {
+        out.error(
+            &at,
+            format!("`{id}` is used by every school, so a school cannot choose it"),
+            format!("remove it from `systems`, or set `per_school: true` on processor `{id}`"),
+        );
+    }
+    for (at, id) in shared("practices", &s.practices, &|id| {
+        find(&model.activities, id).map(|a| a.per_school)
+    }) {
+        out.error(
+            &at,
+            format!("`{id}` is done by every school, so a school cannot choose it"),
+            format!("remove it from `practices`, or set `per_school: true` on activity `{id}`"),
+        );
+    }
+}
+
+/// The websites a cookie is declared for: `board` or a school.
+fn cookie_sites(model: &Model, schools: &Ids, out: &mut Out) {
+    for c in &model.cookies {
+        for (i, site) in c.sites.iter().enumerate() {
+            if site == "board" || schools.known.contains_key(site.as_str()) {
+                continue;
+            }
+            let usage = "use a school id from schools.yaml, or `board` for the board's own site";
+            let hint = match did_you_mean(site, schools.known.keys().copied().chain(["board"])) {
+                Some(best) => format!("did you mean `{best}`? {usage}"),
+                None => usage.to_string(),
+            };
+            out.error(
+                &c.origin.child(&format!("sites[{i}]")),
+                format!("unknown website `{site}`"),
+                hint,
+            );
+        }
+    }
+}
+
+/// C7: data stored outside the EEA needs a safeguard.
+fn transfers(model: &Model, out: &mut Out) {
+    for p in model
+        .processors
+        .iter()
+        .filter(|p| !in_eea(&p.location) && p.transfer.is_none())
+    {
+        out.error(
+            &p.origin.child("location"),
+            format!("`{}` stores data in `{}`, outside the EEA, without a safeguard", p.id, p.location),
+            "add `transfer:` naming the safeguard (an adequacy decision, or standard contractual clauses) — GDPR art. 44–49",
+        );
+    }
+}
+
+/// C9: all six rights are named.
+fn rights(model: &Model, out: &mut Out) {
+    for kind in RightKind::REQUIRED {
+        if !model.rights.items.iter().any(|r| r.kind == kind) {
+            out.error(
+                &model.rights.origin,
+                format!("the right `{}` is missing from `rights.items`", kind.key()),
+                "a statement must name all six rights: access, rectification, erasure, restriction, objection, portability (GDPR art. 13(2)(b))",
+            );
+        }
+    }
+}
+
+/// The legal checks one activity must pass for a statement to be complete
+/// (C3, C4, C10).
+fn legal(model: &Model, a: &Activity, out: &mut Out) {
     let special = a
         .categories
         .iter()
@@ -243,60 +240,50 @@ fn legal(model: &Model, a: &crate::model::Activity, sources: &Sources, out: &mut
     if let Some(c) = special
         && a.special_ground.is_none()
     {
-        out.push(
-            sources
-                .error(&a.origin.child("categories"), format!("activity `{}` uses the special category `{}` but has no `special_ground`", a.id, c.id))
-                .with_hint("add `special_ground:` with the GDPR art. 9(2) ground: explicit_consent, employment, vital_interest, public_interest or medicine"),
+        out.error(
+            &a.origin.child("categories"),
+            format!("activity `{}` uses the special category `{}` but has no `special_ground`", a.id, c.id),
+            "add `special_ground:` with the GDPR art. 9(2) ground: explicit_consent, employment, vital_interest, public_interest or medicine",
         );
     }
-    if a.basis == Basis::LegitimateInterest
-        && a.legitimate_interest.as_deref().is_none_or(str::is_empty)
-    {
-        out.push(
-            sources
-                .error(
-                    &a.origin.child("basis"),
-                    format!(
-                        "activity `{}` rests on a legitimate interest but does not say which",
-                        a.id
-                    ),
-                )
-                .with_hint("add `legitimate_interest:` naming the interest (GDPR art. 13(1)(d))"),
+    let missing = |text: &Option<String>| text.as_deref().is_none_or(str::is_empty);
+    if a.basis == Basis::LegitimateInterest && missing(&a.legitimate_interest) {
+        out.error(
+            &a.origin.child("basis"),
+            format!(
+                "activity `{}` rests on a legitimate interest but does not say which",
+                a.id
+            ),
+            "add `legitimate_interest:` naming the interest (GDPR art. 13(1)(d))",
         );
     }
-    if a.basis == Basis::Consent && a.withdraw.as_deref().is_none_or(str::is_empty) {
-        out.push(
-            sources
-                .error(&a.origin.child("basis"), format!("activity `{}` rests on consent but does not say how to withdraw it", a.id))
-                .with_hint("add `withdraw:` saying how parents withdraw consent, as easily as they gave it (GDPR art. 7(3))"),
+    if a.basis == Basis::Consent && missing(&a.withdraw) {
+        out.error(
+            &a.origin.child("basis"),
+            format!("activity `{}` rests on consent but does not say how to withdraw it", a.id),
+            "add `withdraw:` saying how parents withdraw consent, as easily as they gave it (GDPR art. 7(3))",
         );
     }
 }
 
 /// A school's id becomes a folder of the site, so it must be a plain slug.
-fn check_school_id(id: &str, origin: &Origin, sources: &Sources, out: &mut Vec<Diagnostic>) {
+fn check_school_id(id: &str, origin: &Origin, out: &mut Out) {
     let plain = !id.is_empty()
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-');
     if !plain {
-        out.push(
-            sources
-                .error(
-                    &origin.child("id"),
-                    format!("the school id `{id}` cannot be a web address"),
-                )
-                .with_hint("use lower-case letters, digits and hyphens, e.g. `de-mieden`"),
+        out.error(
+            &origin.child("id"),
+            format!("the school id `{id}` cannot be a web address"),
+            "use lower-case letters, digits and hyphens, e.g. `de-mieden`",
         );
     } else if crate::resolve::RESERVED_PATHS.contains(&id) {
-        out.push(
-            sources
-                .error(
-                    &origin.child("id"),
-                    format!("the school id `{id}` is the name of another page"),
-                )
-                .with_hint("choose another id for this school"),
+        out.error(
+            &origin.child("id"),
+            format!("the school id `{id}` is the name of another page"),
+            "choose another id for this school",
         );
     }
 }
