@@ -2,19 +2,77 @@
 //!
 //! Raw HTML in the prose is shown as text, not passed through: the pages must
 //! stay free of scripts and of requests to other hosts whatever the content
-//! says.
+//! says. A bare e-mail address becomes a `mailto:` link, as a reader expects
+//! and as the people who write the prose would not think to mark up.
 
-use pulldown_cmark::{Event, Options, Parser, html};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 /// Block Markdown to HTML (paragraphs, lists, links, emphasis).
 pub fn to_html(text: &str) -> String {
-    let parser = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-        other => other,
-    });
+    let mut in_link = 0usize;
+    let parser =
+        Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).flat_map(|event| match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => vec![Event::Text(raw)],
+            Event::Start(Tag::Link { .. }) => {
+                in_link += 1;
+                vec![event]
+            }
+            Event::End(TagEnd::Link) => {
+                in_link = in_link.saturating_sub(1);
+                vec![event]
+            }
+            Event::Text(text) if in_link == 0 => link_addresses(text),
+            other => vec![other],
+        });
     let mut out = String::with_capacity(text.len() * 3 / 2);
     html::push_html(&mut out, parser);
     out.trim_end().to_string()
+}
+
+/// Text with every e-mail address in it as a `mailto:` link.
+fn link_addresses(text: CowStr<'_>) -> Vec<Event<'_>> {
+    let mut events = Vec::new();
+    let mut rest: &str = &text;
+    while let Some((start, end)) = next_address(rest) {
+        if start > 0 {
+            events.push(Event::Text(rest[..start].to_string().into()));
+        }
+        let address = &rest[start..end];
+        // Only letters, digits and `.-_+@` get here: nothing to escape.
+        events.push(Event::InlineHtml(
+            format!("<a href=\"mailto:{address}\">{address}</a>").into(),
+        ));
+        rest = &rest[end..];
+    }
+    if events.is_empty() {
+        return vec![Event::Text(text)];
+    }
+    if !rest.is_empty() {
+        events.push(Event::Text(rest.to_string().into()));
+    }
+    events
+}
+
+/// The byte range of the first e-mail address in `text`.
+fn next_address(text: &str) -> Option<(usize, usize)> {
+    let local = |c: char| c.is_ascii_alphanumeric() || ".-_+".contains(c);
+    let domain = |c: char| c.is_ascii_alphanumeric() || ".-".contains(c);
+    let mut from = 0;
+    while let Some(at) = text[from..].find('@').map(|i| from + i) {
+        let start = text[..at].rfind(|c| !local(c)).map_or(0, |i| i + 1);
+        let mut end = text[at + 1..]
+            .find(|c| !domain(c))
+            .map_or(text.len(), |i| at + 1 + i);
+        while text[..end].ends_with(['.', '-']) {
+            end -= 1;
+        }
+        let host = &text[at + 1..end];
+        if start < at && host.contains('.') && !host.starts_with('.') {
+            return Some((start, end));
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Markdown of one paragraph to HTML without the surrounding `<p>`, for use
@@ -39,6 +97,22 @@ mod tests {
         let html = to_html("Zie <script>alert(1)</script> hier.");
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
+    }
+
+    #[test]
+    fn bare_addresses_become_links_and_links_stay_as_they_are() {
+        assert_eq!(
+            to_html("Mail naar privacy@opron.nl."),
+            "<p>Mail naar <a href=\"mailto:privacy@opron.nl\">privacy@opron.nl</a>.</p>"
+        );
+        assert_eq!(
+            inline("[de FG](mailto:fg@opron.nl) of fg@opron.nl"),
+            "<a href=\"mailto:fg@opron.nl\">de FG</a> of <a href=\"mailto:fg@opron.nl\">fg@opron.nl</a>"
+        );
+        assert_eq!(
+            inline("@media en a@b zijn geen adressen"),
+            "@media en a@b zijn geen adressen"
+        );
     }
 
     #[test]
