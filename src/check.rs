@@ -140,6 +140,25 @@ impl Out<'_> {
         self.error(at, format!("unknown {kind} `{id}`"), hint);
     }
 
+    /// Reports the ids in a school's `systems` or `practices` that name
+    /// something every school has, which a school cannot choose.
+    fn not_choosable(
+        &mut self,
+        school: &School,
+        field: &str,
+        list: &[String],
+        kind: &str,
+        shared: impl Fn(&str) -> bool,
+    ) {
+        for (i, id) in list.iter().enumerate().filter(|(_, id)| shared(id)) {
+            self.error(
+                &school.origin.child(&format!("{field}[{i}]")),
+                format!("{kind} `{id}` applies to every school, so a school cannot choose it"),
+                format!("remove it from `{field}`, or set `per_school: true` on {kind} `{id}`"),
+            );
+        }
+    }
+
     /// [`Out::reference`] for every id of a list field.
     fn references(&mut self, owner: &Origin, field: &str, list: &[String], ids: &Ids) {
         for (i, id) in list.iter().enumerate() {
@@ -153,31 +172,10 @@ fn school(model: &Model, s: &School, ids: &Index, out: &mut Out) {
     check_school_id(&s.id, &s.origin, out);
     out.references(&s.origin, "systems", &s.systems, &ids.processors);
     out.references(&s.origin, "practices", &s.practices, &ids.activities);
-    let shared = |field: &str, list: &[String], per_school: &dyn Fn(&str) -> Option<bool>| {
-        list.iter()
-            .enumerate()
-            .filter(|(_, id)| per_school(id) == Some(false))
-            .map(|(i, id)| (s.origin.child(&format!("{field}[{i}]")), id.clone()))
-            .collect::<Vec<_>>()
-    };
-    for (at, id) in shared("systems", &s.systems, &|id| {
-        find(&model.processors, id).map(|p| p.per_school)
-    }) {
-        out.error(
-            &at,
-            format!("`{id}` is used by every school, so a school cannot choose it"),
-            format!("remove it from `systems`, or set `per_school: true` on processor `{id}`"),
-        );
-    }
-    for (at, id) in shared("practices", &s.practices, &|id| {
-        find(&model.activities, id).map(|a| a.per_school)
-    }) {
-        out.error(
-            &at,
-            format!("`{id}` is done by every school, so a school cannot choose it"),
-            format!("remove it from `practices`, or set `per_school: true` on activity `{id}`"),
-        );
-    }
+    let shared_processor = |id: &str| find(&model.processors, id).is_some_and(|p| !p.per_school);
+    let shared_activity = |id: &str| find(&model.activities, id).is_some_and(|a| !a.per_school);
+    out.not_choosable(s, "systems", &s.systems, "processor", shared_processor);
+    out.not_choosable(s, "practices", &s.practices, "activity", shared_activity);
 }
 
 /// The websites a cookie is declared for: `board` or a school.

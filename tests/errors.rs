@@ -219,6 +219,22 @@ fn a_school_listing_an_unknown_system_is_reported_at_that_system() {
 }
 
 #[test]
+fn a_school_cannot_choose_a_system_every_school_has() {
+    assert_mistake_reported(
+        "schools.yaml",
+        (
+            "systems: [esis, cito-lovs, basispoort]",
+            "systems: [esis, cito-lovs, mijnschool]",
+        ),
+        "mijnschool]",
+        (
+            "processor `mijnschool` applies to every school, so a school cannot choose it",
+            "set `per_school: true` on processor `mijnschool`",
+        ),
+    );
+}
+
+#[test]
 fn a_duplicate_school_id_points_at_the_second_and_names_the_first() {
     let (site, run) = build_with_mistakes(&[(
         "schools.yaml",
