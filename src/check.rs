@@ -8,7 +8,8 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Sources, did_you_mean};
-use crate::model::{Activity, Basis, Entity, Model, Origin, RightKind, School, find};
+use crate::layout::{self, SCHOOLS_FILE};
+use crate::model::{Activity, BOARD_SITE, Basis, Entity, Model, Origin, RightKind, School, find};
 
 /// Checks the model; returns errors and warnings, unsorted. Without
 /// `schools_complete` (schools.yaml had a syntax error) the checks that need
@@ -44,7 +45,7 @@ pub fn check(model: &Model, sources: &Sources, schools_complete: bool) -> Vec<Di
         cookie_sites(model, &ids.schools, &mut out);
         if model.schools.is_empty() {
             out.push(
-                Diagnostic::error(crate::load::SCHOOLS_FILE, None, "there are no schools")
+                Diagnostic::error(SCHOOLS_FILE, None, "there are no schools")
                     .with_hint("add a school under `schools:` with an id, name and place"),
             );
         }
@@ -145,14 +146,14 @@ impl Out<'_> {
     fn not_choosable(
         &mut self,
         school: &School,
-        field: &str,
+        field: &'static str,
         list: &[String],
         kind: &str,
         shared: impl Fn(&str) -> bool,
     ) {
         for (i, id) in list.iter().enumerate().filter(|(_, id)| shared(id)) {
             self.error(
-                &school.origin.child(&format!("{field}[{i}]")),
+                &school.origin.child(field).at(i),
                 format!("{kind} `{id}` applies to every school, so a school cannot choose it"),
                 format!("remove it from `{field}`, or set `per_school: true` on {kind} `{id}`"),
             );
@@ -160,9 +161,9 @@ impl Out<'_> {
     }
 
     /// [`Out::reference`] for every id of a list field.
-    fn references(&mut self, owner: &Origin, field: &str, list: &[String], ids: &Ids) {
+    fn references(&mut self, owner: &Origin, field: &'static str, list: &[String], ids: &Ids) {
         for (i, id) in list.iter().enumerate() {
-            self.reference(&owner.child(&format!("{field}[{i}]")), id, ids);
+            self.reference(&owner.child(field).at(i), id, ids);
         }
     }
 }
@@ -182,16 +183,16 @@ fn school(model: &Model, s: &School, ids: &Index, out: &mut Out) {
 fn cookie_sites(model: &Model, schools: &Ids, out: &mut Out) {
     for c in &model.cookies {
         for (i, site) in c.sites.iter().enumerate() {
-            if site == "board" || schools.known.contains_key(site.as_str()) {
+            if site == BOARD_SITE || schools.known.contains_key(site.as_str()) {
                 continue;
             }
             let usage = "use a school id from schools.yaml, or `board` for the board's own site";
-            let hint = match did_you_mean(site, schools.known.keys().copied().chain(["board"])) {
+            let hint = match did_you_mean(site, schools.known.keys().copied().chain([BOARD_SITE])) {
                 Some(best) => format!("did you mean `{best}`? {usage}"),
                 None => usage.to_string(),
             };
             out.error(
-                &c.origin.child(&format!("sites[{i}]")),
+                &c.origin.child("sites").at(i),
                 format!("unknown website `{site}`"),
                 hint,
             );
@@ -204,7 +205,7 @@ fn transfers(model: &Model, out: &mut Out) {
     for p in model
         .processors
         .iter()
-        .filter(|p| !in_eea(&p.location) && p.transfer.is_none())
+        .filter(|p| p.outside_eea() && p.transfer.is_none())
     {
         out.error(
             &p.origin.child("location"),
@@ -277,52 +278,11 @@ fn check_school_id(id: &str, origin: &Origin, out: &mut Out) {
             format!("the school id `{id}` cannot be a web address"),
             "use lower-case letters, digits and hyphens, e.g. `de-mieden`",
         );
-    } else if crate::resolve::RESERVED_PATHS.contains(&id) {
+    } else if layout::is_reserved(id) {
         out.error(
             &origin.child("id"),
             format!("the school id `{id}` is the name of another page"),
             "choose another id for this school",
         );
     }
-}
-
-/// Whether a processor's location is inside the European Economic Area.
-pub fn in_eea(location: &str) -> bool {
-    const EEA: [&str; 33] = [
-        "eu",
-        "eer",
-        "eea",
-        "europese unie",
-        "nederland",
-        "belgië",
-        "belgie",
-        "duitsland",
-        "frankrijk",
-        "luxemburg",
-        "ierland",
-        "denemarken",
-        "zweden",
-        "finland",
-        "oostenrijk",
-        "italië",
-        "italie",
-        "spanje",
-        "portugal",
-        "griekenland",
-        "polen",
-        "tsjechië",
-        "slowakije",
-        "hongarije",
-        "slovenië",
-        "kroatië",
-        "roemenië",
-        "bulgarije",
-        "estland",
-        "letland",
-        "litouwen",
-        "noorwegen",
-        "ijsland",
-    ];
-    let l = location.trim().to_lowercase();
-    EEA.contains(&l.as_str()) || matches!(l.as_str(), "liechtenstein" | "malta" | "cyprus")
 }

@@ -2,26 +2,20 @@
 //!
 //! Every stage reports mistakes as [`Diagnostic`]s instead of stopping at the
 //! first one, so a person fixing YAML sees the whole list in one run. The
-//! [`Sources`] map turns an entity's [`Origin`] (file + YAML path) into a line
-//! and column.
+//! loaded files ([`Sources`]) turn an entity's [`Origin`] (file + YAML path)
+//! into a line and column; this is the one place where an origin becomes text.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::model::Origin;
+use crate::model::{Origin, Section};
+use crate::yaml::Node;
+pub use crate::yaml::Pos;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
     Warning,
-}
-
-/// A line and column, both counted from 1.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Pos {
-    pub line: usize,
-    pub column: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,12 +89,16 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| (&a.file, a.pos, &a.message).cmp(&(&b.file, b.pos, &b.message)));
 }
 
-/// One loaded YAML file and the position of every node in it.
+/// One loaded YAML file: its text, its tree and the sections it holds.
 #[derive(Debug, Default)]
 pub struct SourceFile {
+    /// Relative to the site's folder.
     pub path: PathBuf,
-    /// YAML path (`activities[3].categories[1]`) → where that value starts.
-    pub positions: HashMap<String, Pos>,
+    pub text: String,
+    /// None when the file holds no document.
+    pub tree: Option<Node>,
+    /// The sections of the model written in this file (for content/).
+    pub sections: Vec<Section>,
 }
 
 /// All loaded files, indexed by [`Origin::file`].
@@ -119,21 +117,15 @@ impl Sources {
 
     /// The position of `origin`, or of the nearest enclosing node that has one.
     pub fn pos(&self, origin: &Origin) -> Option<Pos> {
-        let file = self.files.get(origin.file)?;
-        let mut path = origin.path.as_str();
-        loop {
-            if let Some(pos) = file.positions.get(path) {
-                return Some(*pos);
-            }
-            path = &path[..path.rfind(['.', '['])?];
-        }
+        let tree = self.files.get(origin.file)?.tree.as_ref()?;
+        Some(tree.find(&origin.path).pos)
     }
 
-    /// The files that have any of these top-level sections, in load order.
-    pub fn files_with(&self, sections: &[&str]) -> Vec<PathBuf> {
+    /// The files that hold any of these sections, in load order.
+    pub fn files_with(&self, sections: &[Section]) -> Vec<PathBuf> {
         self.files
             .iter()
-            .filter(|f| sections.iter().any(|s| f.positions.contains_key(*s)))
+            .filter(|f| f.sections.iter().any(|s| sections.contains(s)))
             .map(|f| f.path.clone())
             .collect()
     }
@@ -198,26 +190,27 @@ mod tests {
     }
 
     #[test]
-    fn falls_back_to_the_enclosing_node() {
-        let mut file = SourceFile::default();
-        file.positions.insert(
-            "activities[2]".into(),
-            Pos {
-                line: 40,
-                column: 3,
-            },
-        );
-        let sources = Sources { files: vec![file] };
-        let origin = Origin {
-            file: 0,
-            path: "activities[2].categories[7]".into(),
+    fn an_origin_is_found_in_its_file_or_at_the_enclosing_node() {
+        let text = "activities:\n  - id: a\n  - id: b\n    categories: [x]\n";
+        let sources = Sources {
+            files: vec![SourceFile {
+                path: "content/a.yaml".into(),
+                text: text.into(),
+                tree: crate::yaml::parse(text).unwrap(),
+                sections: vec![Section::Activities],
+            }],
         };
+        let activity = Origin {
+            file: 0,
+            path: crate::model::YamlPath::key("activities").at(1),
+        };
+        let at = |line, column| Some(Pos { line, column });
+        assert_eq!(sources.pos(&activity.child("categories").at(0)), at(4, 18));
+        assert_eq!(sources.pos(&activity.child("categories").at(7)), at(4, 17));
+        assert_eq!(sources.pos(&activity.child("retention")), at(3, 5));
         assert_eq!(
-            sources.pos(&origin),
-            Some(Pos {
-                line: 40,
-                column: 3
-            })
+            sources.files_with(&[Section::Cookies]),
+            Vec::<PathBuf>::new()
         );
     }
 }

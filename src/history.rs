@@ -1,4 +1,5 @@
-//! The history stage: takes the version history of each page's input files from git.
+//! History: the dates and versions of the site's input files, from git,
+//! as a [`Table`] that `resolve` reads when it builds the pages.
 //!
 //! Pages are made from files under the site root, which may be a subfolder of a
 //! repository. Dates come only from git, never from the clock, so the output is
@@ -8,13 +9,15 @@
 //!    repository or without git, too little in a shallow clone. Then every
 //!    question below has no answer, and [`History::warning`] says what is
 //!    missing and how to fix it; the build goes on without the dates.
-//! 2. [`History::last_changed`]: the date a page last changed.
+//! 2. [`History::file_dates`]: the date each input file last changed.
 //! 3. [`History::entries_last_changed`]: the same for each entry of one file,
 //!    such as each school in `schools.yaml`.
 //! 4. [`History::versions`]: the version table of a document, one row per
 //!    commit, its status from the `Status:` trailer of the commit message.
 //! 5. [`History::adoptions`]: the adoption record, from annotated tags and
 //!    their trailers (`Datum:`, `Vastgesteld-door:`, `Functie:`, `Instemming:`).
+//!
+//! [`read`] asks all of these once for a build and returns the [`Table`].
 //!
 //! Authors appear by name (after `.mailmap`) or by initials, never by e-mail
 //! address: this is a privacy site.
@@ -24,17 +27,17 @@
 //! output uses the ASCII record and unit separators between records and
 //! fields, so a commit subject with odd characters cannot break the parsing.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ffi::OsString;
-use std::fmt;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::thread;
 
-use crate::diagnostic::Diagnostic;
-use crate::model::AuthorStyle;
-use crate::resolve::{AdoptionView, DateView, Site, VersionView, View};
+use crate::diagnostic::Sources;
+use crate::layout::{self, ADOPTION_TAG_PREFIX, Inputs, SCHOOLS_FILE};
+use crate::model::{AuthorStyle, Date};
+use crate::yaml;
 
 /// Ends each record of a `--format` output (ASCII record separator).
 const RS: char = '\x1e';
@@ -42,21 +45,6 @@ const RS: char = '\x1e';
 const FS: char = '\x1f';
 /// Separates repeated values of one trailer (ASCII group separator).
 const GS: char = '\x1d';
-
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 /// Dutch name particles (tussenvoegsels): lower case in initials ("JdV").
 const PARTICLES: [&str; 13] = [
@@ -87,21 +75,13 @@ pub enum Availability {
     NoGit,
 }
 
-/// A calendar date, as git gives it (in the author's or tagger's own zone).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
-}
-
 /// One row of the version table of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Version {
     /// "001", "002", …: counted, never typed, so never duplicated or skipped.
     pub number: String,
-    /// The `Status:` trailer of the commit message, "Concept" without one.
-    pub status: String,
+    /// The `Status:` trailer of the commit message, if it has one.
+    pub status: Option<String>,
     /// The author date.
     pub date: Date,
     /// Name (after `.mailmap`) or initials; never an e-mail address.
@@ -194,12 +174,34 @@ impl History {
         }
     }
 
-    /// The author date of the newest commit that touched any of `paths`
-    /// (files or folders, relative to the root). None unless the history is
-    /// full, and None if they were never committed.
-    pub fn last_changed(&self, paths: &[&Path]) -> Option<Date> {
-        let out = self.log(&["-1", "--format=%ad"], paths)?;
-        Date::parse_iso(out.trim())
+    /// For each of `files` (relative to the root) that was ever committed,
+    /// the author date of the newest commit that touched it. Empty unless
+    /// the history is full. One `git log` for all files.
+    pub fn file_dates(&self, files: &[&Path]) -> BTreeMap<PathBuf, Date> {
+        let mut dates = BTreeMap::new();
+        let options = [
+            "--format=%x1e%ad",
+            "--name-only",
+            "--no-renames",
+            "--relative",
+        ];
+        let Some(out) = self.log(&options, files) else {
+            return dates;
+        };
+        let wanted: Vec<Option<String>> = files.iter().map(|f| git_path(f)).collect();
+        for record in out.split(RS).filter(|r| !r.trim().is_empty()) {
+            let mut lines = record.lines();
+            let Some(date) = lines.next().and_then(Date::parse_iso) else {
+                continue;
+            };
+            for name in lines.filter(|l| !l.is_empty()) {
+                let index = wanted.iter().position(|w| w.as_deref() == Some(name));
+                if let Some(index) = index {
+                    dates.entry(files[index].to_path_buf()).or_insert(date);
+                }
+            }
+        }
+        dates
     }
 
     /// When each entry of `file` (relative to the root) last changed.
@@ -232,7 +234,8 @@ impl History {
 
     /// The version table of a document made from `paths`: one row per commit
     /// that touched them, oldest first. Empty unless the history is full.
-    pub fn versions(&self, paths: &[&Path], style: AuthorStyle) -> Vec<Version> {
+    /// Every e-mail address in a description or status is replaced by `redacted`.
+    pub fn versions(&self, paths: &[&Path], style: AuthorStyle, redacted: &str) -> Vec<Version> {
         let format =
             "--format=%ad%x1f%aN%x1f%(trailers:key=Status,valueonly,separator=%x1d)%x1f%s%x1e";
         let Some(out) = self.log(&["--reverse", format], paths) else {
@@ -243,10 +246,10 @@ impl History {
             .enumerate()
             .map(|(index, (date, fields))| Version {
                 number: format!("{:03}", index + 1),
-                status: last_value(fields[2]).map_or("Concept".to_string(), without_addresses),
+                status: last_value(fields[2]).map(|s| without_addresses(s, redacted)),
                 date,
                 author: author(fields[1], style),
-                description: without_addresses(fields[3].trim()),
+                description: without_addresses(fields[3].trim(), redacted),
             })
             .collect()
     }
@@ -254,7 +257,7 @@ impl History {
     /// The adoption record from the annotated tags named `tag_prefix…`,
     /// oldest first. Lightweight tags are ignored. Empty unless the history is
     /// full (a shallow clone may lack tags, and a partial record would mislead).
-    pub fn adoptions(&self, tag_prefix: &str) -> Vec<Adoption> {
+    pub fn adoptions(&self, tag_prefix: &str, redacted: &str) -> Vec<Adoption> {
         if self.availability != Availability::Full {
             return Vec::new();
         }
@@ -274,7 +277,7 @@ impl History {
             return Vec::new();
         };
         let mut adoptions: Vec<Adoption> = records(&out, 7)
-            .filter_map(|fields| adoption(&fields, tag_prefix))
+            .filter_map(|fields| adoption(&fields, tag_prefix, redacted))
             .collect();
         adoptions.sort_by(|a, b| (a.date, &a.version).cmp(&(b.date, &b.version)));
         adoptions
@@ -360,106 +363,69 @@ impl History {
     }
 }
 
-/// The tag names of adopted versions of the regulation start with this.
-pub const ADOPTION_TAG_PREFIX: &str = "reglement-";
+/// What the history says about one build's inputs: read once, before
+/// `resolve` builds the pages.
+#[derive(Debug, Default)]
+pub struct Table {
+    /// Whether the history was complete; without it dates and versions are
+    /// unknown, not empty.
+    pub complete: bool,
+    /// What is missing and how to fix it, when the history is not complete.
+    pub warning: Option<String>,
+    /// When each input file last changed.
+    files: BTreeMap<PathBuf, Date>,
+    /// When each school's entry in `schools.yaml` last changed.
+    schools: BTreeMap<String, Date>,
+    /// The version table of the regulation.
+    pub versions: Vec<Version>,
+    /// The adoption record of the regulation.
+    pub adoptions: Vec<Adoption>,
+}
 
-/// The history stage of a build: gives every page its "last changed" date
-/// and the regulation its version table and adoption record. Returns the one
-/// warning to show when the history is missing or incomplete.
-///
-/// A school's pages changed when one of their shared input files changed, or
-/// when that school's own entry in `schools.yaml` changed (compared as parsed
-/// YAML, so an edit of another school's entry, a comment or a re-indent does
-/// not count).
-pub fn stamp(site: &mut Site, history: &History, style: AuthorStyle) -> Vec<Diagnostic> {
+impl Table {
+    /// The newest change to any of a page's inputs.
+    pub fn last_changed(&self, inputs: &Inputs) -> Option<Date> {
+        let files = inputs.files.iter().filter_map(|f| self.files.get(f));
+        let school = inputs.school.as_ref().and_then(|id| self.schools.get(id));
+        files.chain(school).max().copied()
+    }
+}
+
+/// Reads the history of every loaded file of the site in `root`. A school's
+/// pages change when its own entry in `schools.yaml` changes (compared as
+/// parsed YAML, so an edit of another school's entry, a comment or a
+/// re-indent does not count). Addresses in commit messages and tags are
+/// replaced by `redacted`.
+pub fn read(root: &Path, sources: &Sources, style: AuthorStyle, redacted: &str) -> Table {
+    let history = History::open(root);
     if history.availability() != Availability::Full {
-        let warning = history.warning().unwrap_or_default();
-        return vec![Diagnostic::warning("", None, warning)];
+        return Table {
+            warning: history.warning(),
+            ..Table::default()
+        };
     }
-    let schools = history.entries_last_changed(
-        Path::new(crate::load::SCHOOLS_FILE),
-        &crate::load::school_entries,
-    );
-    let mut by_inputs: HashMap<Vec<PathBuf>, Option<Date>> = HashMap::new();
-    for page in &mut site.pages {
-        let shared = *by_inputs.entry(page.inputs.clone()).or_insert_with(|| {
-            let paths: Vec<&Path> = page.inputs.iter().map(PathBuf::as_path).collect();
-            history.last_changed(&paths)
-        });
-        let own = page.school.as_ref().and_then(|id| schools.get(id).copied());
-        let date = shared.max(own);
-        if let View::Regulation(view) = &mut page.view {
-            view.history = true;
-            let paths: Vec<&Path> = page.document.iter().map(PathBuf::as_path).collect();
-            view.versions = history
-                .versions(&paths, style)
-                .into_iter()
-                .map(version_view)
-                .collect();
-            view.adoptions = history
-                .adoptions(ADOPTION_TAG_PREFIX)
-                .into_iter()
-                .map(adoption_view)
-                .collect();
-        }
-        page.view.layout_mut().last_changed = date.map(|d| DateView {
-            text: d.to_string(),
-            iso: d.iso(),
-        });
-    }
-    Vec::new()
-}
-
-fn version_view(v: Version) -> VersionView {
-    VersionView {
-        number: v.number,
-        status: v.status,
-        date: v.date.to_string(),
-        author: v.author,
-        description: v.description,
+    let files: Vec<&Path> = sources.files.iter().map(|f| f.path.as_path()).collect();
+    let regulation = layout::regulation_files(sources);
+    let regulation: Vec<&Path> = regulation.iter().map(PathBuf::as_path).collect();
+    Table {
+        complete: true,
+        warning: None,
+        files: history.file_dates(&files),
+        schools: history.entries_last_changed(Path::new(SCHOOLS_FILE), &school_entries),
+        versions: history.versions(&regulation, style, redacted),
+        adoptions: history.adoptions(ADOPTION_TAG_PREFIX, redacted),
     }
 }
 
-fn adoption_view(a: Adoption) -> AdoptionView {
-    AdoptionView {
-        version: a.version,
-        date: a.date.to_string(),
-        by: a.by,
-        role: a.role,
-        consent: a.consent,
-    }
-}
-
-impl Date {
-    /// "2018-07-03"
-    pub fn iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-
-    /// Reads "2018-07-03", as `--date=short` gives it and `Datum:` trailers hold it.
-    fn parse_iso(text: &str) -> Option<Date> {
-        let mut parts = text.trim().splitn(3, '-');
-        let year = parts.next()?.parse().ok()?;
-        let month = parts
-            .next()?
-            .parse()
-            .ok()
-            .filter(|m| (1..=12).contains(m))?;
-        let day = parts
-            .next()?
-            .parse()
-            .ok()
-            .filter(|d| (1..=31).contains(d))?;
-        Some(Date { year, month, day })
-    }
-}
-
-/// Dutch: "3 juli 2018".
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let month = MONTHS[self.month.clamp(1, 12) as usize - 1];
-        write!(f, "{} {} {}", self.day, month, self.year)
-    }
+/// The entries of one version of `schools.yaml`, as (id, canonical text)
+/// pairs. Whitespace, comments and key order do not count as a change.
+fn school_entries(text: &str) -> Option<Entries> {
+    let tree = yaml::parse(text).ok()??;
+    tree.get("schools")?
+        .items()
+        .iter()
+        .map(|school| Some((school.get("id")?.as_str()?.to_string(), school.canonical())))
+        .collect()
 }
 
 /// For each entry id, the date of the last version (oldest first) in which
@@ -497,7 +463,7 @@ fn read_blob(stdout: &mut impl BufRead) -> Option<Option<String>> {
 
 /// One adoption from a record of `for-each-ref`, if it is an annotated tag
 /// named `prefix…`.
-fn adoption(fields: &[&str], prefix: &str) -> Option<Adoption> {
+fn adoption(fields: &[&str], prefix: &str, redacted: &str) -> Option<Adoption> {
     let [kind, name, tagger_date, datum, by, role, consent] = fields else {
         return None;
     };
@@ -509,9 +475,9 @@ fn adoption(fields: &[&str], prefix: &str) -> Option<Adoption> {
     Some(Adoption {
         version: version.to_string(),
         date: datum.or_else(|| Date::parse_iso(tagger_date))?,
-        by: without_addresses(by.trim()),
-        role: without_addresses(role.trim()),
-        consent: without_addresses(consent.trim()),
+        by: without_addresses(by.trim(), redacted),
+        role: without_addresses(role.trim(), redacted),
+        consent: without_addresses(consent.trim(), redacted),
     })
 }
 
@@ -559,8 +525,8 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-/// The text with every word that looks like an e-mail address replaced.
-fn without_addresses(text: &str) -> String {
+/// The text with every word that looks like an e-mail address replaced by `redacted`.
+fn without_addresses(text: &str, redacted: &str) -> String {
     let is_address = |word: &str| {
         word.split_once('@')
             .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'))
@@ -568,13 +534,9 @@ fn without_addresses(text: &str) -> String {
     if !text.split_whitespace().any(is_address) {
         return text.to_string();
     }
-    let words = text.split(' ').map(|word| {
-        if is_address(word) {
-            "[e-mailadres]"
-        } else {
-            word
-        }
-    });
+    let words = text
+        .split(' ')
+        .map(|word| if is_address(word) { redacted } else { word });
     words.collect::<Vec<_>>().join(" ")
 }
 
@@ -686,7 +648,7 @@ mod tests {
     }
 
     fn date(year: i32, month: u32, day: u32) -> Date {
-        Date { year, month, day }
+        Date::new(year, month, day).unwrap()
     }
 
     fn lines_as_entries(text: &str) -> Option<Entries> {
@@ -698,35 +660,6 @@ mod tests {
             .filter(|line| !line.trim().is_empty())
             .map(entry)
             .collect()
-    }
-
-    #[test]
-    fn dates_show_in_dutch() {
-        assert_eq!(date(2018, 7, 3).to_string(), "3 juli 2018");
-        assert_eq!(date(2021, 2, 1).to_string(), "1 februari 2021");
-        let months: Vec<String> = (1..=12).map(|m| date(2020, m, 10).to_string()).collect();
-        let expected = [
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ];
-        for (shown, month) in months.iter().zip(expected) {
-            assert_eq!(*shown, format!("10 {month} 2020"));
-        }
-        assert_eq!(date(2018, 7, 3).iso(), "2018-07-03");
-        assert_eq!(Date::parse_iso("2018-07-03"), Some(date(2018, 7, 3)));
-        assert_eq!(Date::parse_iso("2018-13-03"), None);
-        assert_eq!(Date::parse_iso("3 juli 2018"), None);
-        assert!(date(2018, 7, 3) < date(2018, 12, 1));
     }
 
     #[test]
@@ -742,11 +675,11 @@ mod tests {
     fn addresses_never_pass() {
         assert_eq!(author("piet@school.example", AuthorStyle::Name), "piet");
         assert_eq!(
-            without_addresses("Adres fg@bestuur.example toegevoegd"),
-            "Adres [e-mailadres] toegevoegd"
+            without_addresses("Adres fg@bestuur.example toegevoegd", "[adres]"),
+            "Adres [adres] toegevoegd"
         );
         assert_eq!(
-            without_addresses("Regel @media aangepast"),
+            without_addresses("Regel @media aangepast", "[adres]"),
             "Regel @media aangepast"
         );
     }
@@ -768,15 +701,27 @@ mod tests {
         assert_eq!(history.warning(), None);
         let a = Path::new("content/a.md");
         let b = Path::new("content/b.md");
-        assert_eq!(history.last_changed(&[a]), Some(date(2021, 2, 1)));
-        assert_eq!(history.last_changed(&[b]), Some(date(2018, 7, 3)));
-        assert_eq!(history.last_changed(&[a, b]), Some(date(2018, 7, 3)));
-        assert_eq!(
-            history.last_changed(&[Path::new("content")]),
-            Some(date(2018, 7, 3))
-        );
-        assert_eq!(history.last_changed(&[Path::new("nieuw.md")]), None);
-        assert_eq!(history.last_changed(&[]), None);
+        let new = Path::new("nieuw.md");
+        let dates = history.file_dates(&[a, b, new]);
+        let expected = [
+            (a.to_path_buf(), date(2021, 2, 1)),
+            (b.to_path_buf(), date(2018, 7, 3)),
+        ];
+        assert_eq!(dates, BTreeMap::from(expected));
+        assert_eq!(history.file_dates(&[]), BTreeMap::new());
+
+        let table = Table {
+            files: dates,
+            ..Table::default()
+        };
+        let inputs = |files: &[&Path]| Inputs {
+            files: files.iter().map(|f| f.to_path_buf()).collect(),
+            school: None,
+        };
+        // The newest change of any input, by date, not by commit order.
+        assert_eq!(table.last_changed(&inputs(&[a, b])), Some(date(2021, 2, 1)));
+        assert_eq!(table.last_changed(&inputs(&[b])), Some(date(2018, 7, 3)));
+        assert_eq!(table.last_changed(&inputs(&[new])), None);
     }
 
     #[test]
@@ -809,28 +754,30 @@ mod tests {
         );
 
         let paths = [Path::new("reglement.md")];
-        let versions = repo.history().versions(&paths, AuthorStyle::Name);
+        let versions = repo
+            .history()
+            .versions(&paths, AuthorStyle::Name, "[adres]");
         let rows: Vec<_> = versions
             .iter()
-            .map(|v| (&*v.number, &*v.status, v.date, &*v.author))
+            .map(|v| (&*v.number, v.status.as_deref(), v.date, &*v.author))
             .collect();
         assert_eq!(
             rows,
             [
-                ("001", "Concept", date(2021, 2, 1), "Jan de Vries"),
-                ("002", "Goedgekeurd", date(2021, 3, 2), "Piet Jansen"),
-                ("003", "Concept", date(2021, 4, 5), "kees"),
+                ("001", None, date(2021, 2, 1), "Jan de Vries"),
+                ("002", Some("Goedgekeurd"), date(2021, 3, 2), "Piet Jansen"),
+                ("003", None, date(2021, 4, 5), "kees"),
             ]
         );
         assert_eq!(
             versions[1].description,
             "Artikel 4 | \"bewaartermijn\" <aangepast>"
         );
-        assert_eq!(versions[2].description, "Mail [e-mailadres]");
+        assert_eq!(versions[2].description, "Mail [adres]");
         let fields = |v: &Version| {
             [
                 v.number.clone(),
-                v.status.clone(),
+                v.status.clone().unwrap_or_default(),
                 v.author.clone(),
                 v.description.clone(),
             ]
@@ -842,7 +789,9 @@ mod tests {
                 .all(|field| !field.contains('@'))
         );
 
-        let initials = repo.history().versions(&paths, AuthorStyle::Initials);
+        let initials = repo
+            .history()
+            .versions(&paths, AuthorStyle::Initials, "[adres]");
         let authors: Vec<_> = initials.iter().map(|v| v.author.as_str()).collect();
         assert_eq!(authors, ["JdV", "PJ", "K"]);
     }
@@ -870,7 +819,7 @@ mod tests {
             &tagger("2020-01-01T10:00:00+01:00"),
         );
 
-        let adoptions = repo.history().adoptions("reglement-");
+        let adoptions = repo.history().adoptions("reglement-", "[adres]");
         let first = Adoption {
             version: "1.0".to_string(),
             date: date(2021, 3, 15),
@@ -929,9 +878,9 @@ mod tests {
         let _ = fs::remove_dir_all(&clone);
         assert_eq!(history.availability(), Availability::Shallow);
         assert!(history.warning().unwrap().contains("git fetch --unshallow"));
-        assert_eq!(history.last_changed(&[Path::new("a.md")]), None);
+        assert_eq!(history.file_dates(&[Path::new("a.md")]), BTreeMap::new());
         assert_eq!(
-            history.versions(&[Path::new("a.md")], AuthorStyle::Name),
+            history.versions(&[Path::new("a.md")], AuthorStyle::Name, "[adres]"),
             []
         );
     }
@@ -947,7 +896,7 @@ mod tests {
         let warning = history.warning().unwrap();
         assert!(warning.contains("is not in a git repository"), "{warning}");
         assert!(warning.contains("git init"), "{warning}");
-        assert_eq!(history.adoptions("reglement-"), []);
+        assert_eq!(history.adoptions("reglement-", "[adres]"), []);
     }
 
     #[test]

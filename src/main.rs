@@ -1,27 +1,13 @@
-//! helder: privacy statements, cookie notices and the privacy regulation of a
-//! Dutch school board, generated from one YAML model.
-//!
-//! The program is a pipeline of stages, one module each, data flowing one way:
-//! `load` → `check` → `resolve` → `history` → `render` → `write`. The commands
-//! in `cmd` are short lists of stage calls.
-
-mod check;
-mod cmd;
-mod diagnostic;
-mod history;
-mod load;
-mod markdown;
-mod model;
-mod render;
-mod resolve;
-mod theme;
-mod write;
+//! The `helder` program: parses the command line, runs a command of the
+//! library and turns its outcome into an exit code. Everything else is in
+//! the library (`src/lib.rs`).
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use helder::{cmd, layout, write};
 
 /// Builds the privacy pages of a school board from one YAML model.
 #[derive(Parser)]
@@ -67,7 +53,7 @@ fn main() -> ExitCode {
             output_dir,
             base_url,
         } => {
-            let output_dir = output_dir.unwrap_or_else(|| cli.root.join("public"));
+            let output_dir = output_dir.unwrap_or_else(|| cli.root.join(layout::OUTPUT_DIR));
             if let Err(message) = write::check_target(&output_dir, &cli.root) {
                 eprintln!("error: --output-dir: {message}");
                 return ExitCode::from(2);

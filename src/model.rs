@@ -9,32 +9,161 @@
 //! fills in; later stages use it to point diagnostics at the right line.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-/// Where an entity was written: a file (index into the source map) and the
-/// YAML path of the entity inside it, e.g. `activities[3]`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Where an entity was written: a file (an index into the loaded files) and
+/// the path of the entity inside it, e.g. `activities[3]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Origin {
     pub file: usize,
-    pub path: String,
+    pub path: YamlPath,
 }
 
 impl Origin {
-    /// The origin of a field or list item below this entity.
-    pub fn child(&self, sub: &str) -> Origin {
+    /// The origin of a key below this entity.
+    pub fn child(&self, key: &'static str) -> Origin {
         Origin {
             file: self.file,
-            path: format!("{}.{}", self.path, sub),
+            path: self.path.child(key),
+        }
+    }
+
+    /// The origin of a list item below this entity.
+    pub fn at(&self, index: usize) -> Origin {
+        Origin {
+            file: self.file,
+            path: self.path.at(index),
         }
     }
 }
 
+/// Where a value sits inside its file: `activities[3].categories[1]`. The
+/// stages build it as a typed value; only diagnostics turn it into text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct YamlPath(Vec<Step>);
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Step {
+    Key(&'static str),
+    Index(usize),
+}
+
+impl YamlPath {
+    pub fn key(key: &'static str) -> YamlPath {
+        YamlPath(vec![Step::Key(key)])
+    }
+
+    /// The path of a key below this one.
+    pub fn child(&self, key: &'static str) -> YamlPath {
+        let mut path = self.clone();
+        path.0.push(Step::Key(key));
+        path
+    }
+
+    /// The path of a list item below this one.
+    pub fn at(&self, index: usize) -> YamlPath {
+        let mut path = self.clone();
+        path.0.push(Step::Index(index));
+        path
+    }
+
+    pub fn steps(&self) -> &[Step] {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for YamlPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, step) in self.0.iter().enumerate() {
+            match step {
+                Step::Key(key) if i == 0 => write!(f, "{key}")?,
+                Step::Key(key) => write!(f, ".{key}")?,
+                Step::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The sections a file of `content/` may hold: one for each field of
+/// [`Fragment`]. `load` records which sections each file has, and the
+/// layout decides from them which files each page is made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    Site,
+    Organisation,
+    Statement,
+    Rights,
+    Subjects,
+    Categories,
+    Retention,
+    Activities,
+    Processors,
+    Recipients,
+    Cookies,
+    Regulation,
+}
+
+impl Section {
+    pub const ALL: [Section; 12] = [
+        Section::Site,
+        Section::Organisation,
+        Section::Statement,
+        Section::Rights,
+        Section::Subjects,
+        Section::Categories,
+        Section::Retention,
+        Section::Activities,
+        Section::Processors,
+        Section::Recipients,
+        Section::Cookies,
+        Section::Regulation,
+    ];
+
+    /// The section's key in a YAML file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Site => "site",
+            Section::Organisation => "organisation",
+            Section::Statement => "statement",
+            Section::Rights => "rights",
+            Section::Subjects => "subjects",
+            Section::Categories => "categories",
+            Section::Retention => "retention",
+            Section::Activities => "activities",
+            Section::Processors => "processors",
+            Section::Recipients => "recipients",
+            Section::Cookies => "cookies",
+            Section::Regulation => "regulation",
+        }
+    }
+}
+
+/// A part of the model that knows where it was written.
+pub trait Located {
+    fn origin(&self) -> &Origin;
+    /// Set by `load`, which alone knows where the part was written.
+    fn origin_mut(&mut self) -> &mut Origin;
+}
+
 /// An entity of the model that other parts refer to by its id.
-pub trait Entity {
+pub trait Entity: Located {
     /// What a person calls this kind of entity in an error message.
     const KIND: &'static str;
     fn id(&self) -> &str;
-    fn origin(&self) -> &Origin;
+}
+
+macro_rules! located {
+    ($($type:ty),* $(,)?) => {$(
+        impl Located for $type {
+            fn origin(&self) -> &Origin {
+                &self.origin
+            }
+            fn origin_mut(&mut self) -> &mut Origin {
+                &mut self.origin
+            }
+        }
+    )*};
 }
 
 macro_rules! entity {
@@ -44,12 +173,13 @@ macro_rules! entity {
             fn id(&self) -> &str {
                 &self.id
             }
-            fn origin(&self) -> &Origin {
-                &self.origin
-            }
         }
     )*};
 }
+
+located!(
+    Subject, Category, Retention, Activity, Processor, Recipient, School, Cookie
+);
 
 entity! {
     Subject => "subject",
@@ -118,7 +248,7 @@ pub struct Model {
 }
 
 /// Settings of the generated site.
-#[derive(Debug, Default, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Site {
     /// The address the site is published at, e.g. `https://privacy.opron.nl`.
@@ -128,6 +258,26 @@ pub struct Site {
     /// How authors of the regulation's versions are shown: `name` or `initials`.
     #[serde(default)]
     pub authors: AuthorStyle,
+    /// The language of the pages, e.g. `nl`: the `lang` of every page and
+    /// the strings file of the theme (`strings/nl.yaml`) its words come from.
+    #[serde(default = "Site::default_language")]
+    pub language: String,
+}
+
+impl Default for Site {
+    fn default() -> Site {
+        Site {
+            base_url: String::new(),
+            authors: AuthorStyle::default(),
+            language: Site::default_language(),
+        }
+    }
+}
+
+impl Site {
+    fn default_language() -> String {
+        "nl".to_string()
+    }
 }
 
 /// How authors appear in a version table.
@@ -226,7 +376,7 @@ pub struct Right {
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RightKind {
     Access,
@@ -292,7 +442,7 @@ pub struct Category {
 }
 
 /// The special categories of personal data of GDPR art. 9(1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SpecialKind {
     Health,
@@ -364,19 +514,17 @@ impl Period {
     }
 }
 
-impl std::fmt::Display for Period {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let one = self.amount == 1;
-        let unit = match (self.unit, one) {
-            (PeriodUnit::Day, true) => "dag",
-            (PeriodUnit::Day, false) => "dagen",
-            (PeriodUnit::Week, true) => "week",
-            (PeriodUnit::Week, false) => "weken",
-            (PeriodUnit::Month, true) => "maand",
-            (PeriodUnit::Month, false) => "maanden",
-            (PeriodUnit::Year, _) => "jaar",
+impl Period {
+    /// As an ISO 8601 duration (`P5Y`, `P6M`, `P2W`, `P90D`): the form the
+    /// theme turns into words.
+    pub fn iso(&self) -> String {
+        let unit = match self.unit {
+            PeriodUnit::Day => 'D',
+            PeriodUnit::Week => 'W',
+            PeriodUnit::Month => 'M',
+            PeriodUnit::Year => 'Y',
         };
-        write!(f, "{} {}", self.amount, unit)
+        format!("P{}{unit}", self.amount)
     }
 }
 
@@ -406,7 +554,7 @@ impl<'de> Deserialize<'de> for Period {
 }
 
 /// The legal bases of GDPR art. 6(1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// (a) consent
@@ -424,7 +572,7 @@ pub enum Basis {
 }
 
 /// The grounds of GDPR art. 9(2) that allow processing special categories.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SpecialGround {
     /// (a) explicit consent
@@ -510,6 +658,58 @@ pub struct Processor {
     pub origin: Origin,
 }
 
+impl Processor {
+    /// Whether the processor stores data outside the European Economic Area,
+    /// so that the statement must name a safeguard (GDPR art. 44–49).
+    pub fn outside_eea(&self) -> bool {
+        !in_eea(&self.location)
+    }
+}
+
+/// Whether a location, as the model writes it (in Dutch or English), is
+/// inside the European Economic Area.
+fn in_eea(location: &str) -> bool {
+    const EEA: [&str; 36] = [
+        "eu",
+        "eer",
+        "eea",
+        "europese unie",
+        "nederland",
+        "belgië",
+        "belgie",
+        "duitsland",
+        "frankrijk",
+        "luxemburg",
+        "ierland",
+        "denemarken",
+        "zweden",
+        "finland",
+        "oostenrijk",
+        "italië",
+        "italie",
+        "spanje",
+        "portugal",
+        "griekenland",
+        "polen",
+        "tsjechië",
+        "slowakije",
+        "hongarije",
+        "slovenië",
+        "kroatië",
+        "roemenië",
+        "bulgarije",
+        "estland",
+        "letland",
+        "litouwen",
+        "noorwegen",
+        "ijsland",
+        "liechtenstein",
+        "malta",
+        "cyprus",
+    ];
+    EEA.contains(&location.trim().to_lowercase().as_str())
+}
+
 /// A recipient (*ontvanger*): a body the board gives data to.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -523,6 +723,9 @@ pub struct Recipient {
     #[serde(skip)]
     pub origin: Origin,
 }
+
+/// The name of the board's own website in a cookie's `sites:`.
+pub const BOARD_SITE: &str = "board";
 
 /// A cookie set by one or more websites of the board.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -576,7 +779,7 @@ impl<'de> Deserialize<'de> for CookieLifetime {
 }
 
 /// The kinds of cookie the Telecommunicatiewet (art. 11.7a) distinguishes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CookieKind {
     /// Needed for the site to work; no consent needed.
@@ -648,9 +851,175 @@ pub struct Article {
 }
 
 /// A member of an article: a text, or a text with lettered items.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(untagged)]
 pub enum Member {
     Text(String),
     WithItems { text: String, items: Vec<String> },
+}
+
+/// A text, or a block with `text:` and `items:`, told apart by what is
+/// written rather than by trying one and then the other, so that a mistake
+/// inside `items:` is reported as itself.
+impl<'de> Deserialize<'de> for Member {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct WithItems {
+            text: String,
+            items: Vec<String>,
+        }
+
+        struct MemberVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for MemberVisitor {
+            type Value = Member;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text, or `text:` with a list of `items:`")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Member, E> {
+                Ok(Member::Text(text.to_string()))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Member, A::Error> {
+                let m = WithItems::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Member::WithItems {
+                    text: m.text,
+                    items: m.items,
+                })
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> Result<Member, A::Error> {
+                Err(serde::de::Error::custom(
+                    "an article member is a text, or `text:` with a list of `items:`, not a list",
+                ))
+            }
+        }
+
+        deserializer.deserialize_any(MemberVisitor)
+    }
+}
+
+/// A calendar date that exists: never 30 February.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: i32,
+    month: u32,
+    day: u32,
+}
+
+impl Date {
+    /// The date, if there is such a day.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days)
+            .contains(&day)
+            .then_some(Date { year, month, day })
+    }
+
+    /// Reads `2018-07-03`, the one form helder writes and reads dates in.
+    pub fn parse_iso(text: &str) -> Option<Date> {
+        let mut parts = text.trim().split('-');
+        let (Some(year), Some(month), Some(day), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return None;
+        };
+        let digits =
+            |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+            return None;
+        }
+        Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+    }
+
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    pub fn month(&self) -> u32 {
+        self.month
+    }
+
+    pub fn day(&self) -> u32 {
+        self.day
+    }
+
+    /// `2018-07-03`: the form the theme turns into words.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_exist_or_are_none() {
+        assert_eq!(
+            Date::parse_iso("2018-07-03").map(|d| d.iso()),
+            Some("2018-07-03".into())
+        );
+        assert_eq!(
+            Date::parse_iso("2024-02-29").map(|d| d.iso()),
+            Some("2024-02-29".into())
+        );
+        for wrong in [
+            "2021-02-30",
+            "2023-02-29",
+            "1900-02-29",
+            "2024-13-45",
+            "30-02-2021",
+            "2021-2-3",
+            "3 juli 2018",
+            "",
+        ] {
+            assert_eq!(Date::parse_iso(wrong), None, "{wrong}");
+        }
+        assert!(Date::parse_iso("2018-07-03") < Date::parse_iso("2018-12-01"));
+    }
+
+    #[test]
+    fn periods_are_written_as_iso_durations() {
+        let iso = |text| Period::parse(text).unwrap().iso();
+        assert_eq!(iso("5 jaar"), "P5Y");
+        assert_eq!(iso("1 maand"), "P1M");
+        assert_eq!(iso("2 weken"), "P2W");
+        assert_eq!(iso("90 dagen"), "P90D");
+        assert!(Period::parse("5 jaren").is_err());
+    }
+
+    /// Every key a content file may hold is a [`Section`], so that no page
+    /// can forget which files it is made from.
+    #[test]
+    fn every_key_of_a_fragment_is_a_section() {
+        let schema = serde_json::to_value(schemars::schema_for!(Fragment)).unwrap();
+        let mut keys: Vec<&str> = schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut sections: Vec<&str> = Section::ALL.iter().map(|s| s.key()).collect();
+        keys.sort_unstable();
+        sections.sort_unstable();
+        assert_eq!(keys, sections);
+    }
+
+    #[test]
+    fn the_eea_is_told_from_elsewhere() {
+        assert!(in_eea(" Nederland "));
+        assert!(in_eea("EU"));
+        assert!(!in_eea("Verenigde Staten"));
+    }
 }

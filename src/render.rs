@@ -2,7 +2,9 @@
 //!
 //! Pages are independent, so they are rendered with rayon. Tera's own errors
 //! can lack the page they happened on, so every failure is wrapped with the
-//! template and the page it was rendering.
+//! template and the page it was rendering. The theme's strings are every
+//! template's `t`, and two filters, registered here, put the views' dates
+//! and periods into its words: `{{ d | date }}` and `{{ p | period }}`.
 
 use std::io;
 
@@ -11,14 +13,18 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::diagnostic::Diagnostic;
+use crate::layout::THEME_DIR;
 use crate::resolve::{Site, View};
-use crate::theme::{THEME_DIR, Theme};
+use crate::theme::{Strings, Theme};
 
 /// Compiles the theme's templates; a syntax error in an override is reported
 /// against its file.
 pub fn templates(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    // Before the templates, which are checked against the filters they use.
+    tera.global_context().insert("t", &theme.strings);
+    register_filters(&mut tera, &theme.strings);
     tera.add_raw_templates(
         theme
             .templates
@@ -36,6 +42,32 @@ pub fn templates(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
         ]
     })?;
     Ok(tera)
+}
+
+/// The filters that turn a view's date (`2018-07-03`) and period (`P5Y`)
+/// into the words of the strings; a value of another form is an error that
+/// names it.
+fn register_filters(tera: &mut Tera, strings: &Strings) {
+    let words = strings.clone();
+    tera.register_filter(
+        "date",
+        move |iso: &str, _: tera::Kwargs, _: &tera::State| {
+            words
+                .date(iso)
+                .ok_or_else(|| not_a("date (YYYY-MM-DD)", iso))
+        },
+    );
+    let words = strings.clone();
+    tera.register_filter(
+        "period",
+        move |iso: &str, _: tera::Kwargs, _: &tera::State| {
+            words.period(iso).ok_or_else(|| not_a("period (P5Y)", iso))
+        },
+    );
+}
+
+fn not_a(what: &str, value: &str) -> tera::Error {
+    tera::Error::message(format!("`{value}` is not a {what}"))
 }
 
 /// Renders every page of the site and hands each to `sink` as soon as it is
@@ -56,13 +88,13 @@ pub fn render(
                 View::Statement(v) => one(tera, "statement.html", v),
                 View::Cookies(v) => one(tera, "cookies.html", v),
                 View::Regulation(v) => one(tera, "regulation.html", v),
-                View::NotFound(v) => one(tera, "404.html", &NotFound { layout: v }),
+                View::NotFound(v) => one(tera, "404.html", v),
             };
             let failure = match html {
-                Ok(html) => sink(&page.path, &html).err().map(Failure::Write),
+                Ok(html) => sink(&page.file, &html).err().map(Failure::Write),
                 Err(e) => Some(Failure::Template(e)),
             };
-            failure.map(|f| (page.path.as_str(), f))
+            failure.map(|f| (page.file.as_str(), f))
         })
         .collect();
     if failures.is_empty() {
@@ -109,11 +141,6 @@ fn report(failures: Vec<(&str, Failure)>) -> Vec<Diagnostic> {
         .collect()
 }
 
-#[derive(Serialize)]
-struct NotFound<'a> {
-    layout: &'a crate::resolve::Layout,
-}
-
 fn one<T: Serialize>(tera: &Tera, template: &str, view: &T) -> Result<String, String> {
     let context = Context::from_serialize(view).map_err(|e| chain(&e))?;
     tera.render(template, &context).map_err(|e| chain(&e))
@@ -134,7 +161,7 @@ fn chain(error: &dyn std::error::Error) -> String {
     text
 }
 
-/// The sitemap: every page but the 404 page. Sitemaps need absolute
+/// The sitemap: every page that has an address. Sitemaps need absolute
 /// addresses, so there is none without a base URL.
 pub fn sitemap(site: &Site) -> Option<String> {
     if site.base_url.is_empty() {
@@ -143,10 +170,17 @@ pub fn sitemap(site: &Site) -> Option<String> {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for page in site.pages.iter().filter(|p| p.path != "404.html") {
-        let path = page.path.trim_end_matches("index.html");
-        xml += &format!("<url><loc>{}/{}</loc></url>\n", site.base_url, path);
+    for address in site.pages.iter().filter_map(|p| p.address.as_deref()) {
+        let url = format!("{}/{address}", site.base_url);
+        xml += &format!("<url><loc>{}</loc></url>\n", escape_xml(&url));
     }
     xml += "</urlset>\n";
     Some(xml)
+}
+
+/// Text as XML character data.
+fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }

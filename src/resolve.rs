@@ -1,4 +1,5 @@
-//! Resolve: the checked model → one typed view per page, references followed.
+//! Resolve: the checked model and the history table → one typed view per
+//! page, references followed.
 //!
 //! A school's statement is the shared model filtered and extended by that
 //! school's choices: activities and processors marked `per_school` appear only
@@ -6,40 +7,36 @@
 //! Everything a template shows is decided here, in Rust: the summary is
 //! computed from the same lists as the full text, so the two cannot disagree.
 //! Markdown is rendered to HTML here, before templating.
-
-use std::path::PathBuf;
+//!
+//! Views hold no words of their own: a legal basis is `legal_obligation`, a
+//! date `2018-07-03`, a period `P5Y`, and the theme's strings say them in the
+//! language of the pages. Links come from [`crate::layout`].
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::check::in_eea;
 use crate::diagnostic::Sources;
+use crate::history::{Adoption, Table, Version};
+use crate::layout::{self, Page, STYLESHEET};
 use crate::markdown::{inline, to_html};
 use crate::model::{
-    Activity, Basis, Category, CookieKind, CookieLifetime, Member, Model, Organisation, Processor,
-    RightKind, School, SpecialGround, SpecialKind, find,
+    Activity, BOARD_SITE, Basis, Category, CookieKind, CookieLifetime, Member, Model, Organisation,
+    Processor, RightKind, School, SpecialGround, SpecialKind, find,
 };
-
-/// Top-level folders the site uses itself; a school id cannot take them.
-pub const RESERVED_PATHS: [&str; 3] = ["reglement", "cookies", "static"];
 
 /// Every page of the site, in a fixed order.
 pub struct Site {
-    pub pages: Vec<Page>,
+    pub pages: Vec<PageView>,
     /// The address the site is published at, for the sitemap.
     pub base_url: String,
 }
 
-pub struct Page {
+/// One page: where it goes, and what it shows.
+pub struct PageView {
     /// Where the page is written, relative to the output folder.
-    pub path: String,
-    /// The files (relative to the site's folder) the page was made from, for
-    /// its "last changed" date; `school` adds that school's entry in schools.yaml.
-    pub inputs: Vec<PathBuf>,
-    pub school: Option<String>,
-    /// The files of the document itself, for its version table (the
-    /// regulation's text; empty for other pages).
-    pub document: Vec<PathBuf>,
+    pub file: String,
+    /// Its address below the base URL, for the sitemap; None for the 404 page.
+    pub address: Option<String>,
     pub view: View,
 }
 
@@ -48,53 +45,43 @@ pub enum View {
     Statement(Box<StatementView>),
     Cookies(Box<CookiesView>),
     Regulation(Box<RegulationView>),
-    NotFound(Layout),
-}
-
-impl View {
-    pub fn layout_mut(&mut self) -> &mut Layout {
-        match self {
-            View::Index(v) => &mut v.layout,
-            View::Statement(v) => &mut v.layout,
-            View::Cookies(v) => &mut v.layout,
-            View::Regulation(v) => &mut v.layout,
-            View::NotFound(v) => v,
-        }
-    }
+    NotFound(Box<NotFoundView>),
 }
 
 /// What every page's frame needs.
 #[derive(Serialize, Clone)]
-pub struct Layout {
-    pub title: String,
-    /// `../` once per folder level, so links work from disk and any host path.
-    pub root: String,
+pub struct Frame {
+    /// The language of the page, for `<html lang>`.
+    pub lang: String,
     pub board: String,
+    pub stylesheet: String,
+    /// The link to the list of schools.
+    pub home: String,
     /// Links of the navigation bar of this page.
     pub nav: Vec<Link>,
-    /// The newest change to the page's inputs, from git.
-    pub last_changed: Option<DateView>,
+    /// The newest change to the page's inputs (`2018-07-03`), from git.
+    pub last_changed: Option<String>,
 }
 
-/// A date as people read it ("3 juli 2018") and as machines do ("2018-07-03").
-#[derive(Serialize, Clone)]
-pub struct DateView {
-    pub text: String,
-    pub iso: String,
-}
-
+/// A link of the navigation bar; `key` names it in the theme's strings.
 #[derive(Serialize, Clone)]
 pub struct Link {
-    pub label: String,
+    pub key: &'static str,
     pub href: String,
     pub current: bool,
 }
 
 #[derive(Serialize)]
+pub struct NotFoundView {
+    pub frame: Frame,
+}
+
+#[derive(Serialize)]
 pub struct IndexView {
-    pub layout: Layout,
+    pub frame: Frame,
     pub org: OrgView,
     pub schools: Vec<SchoolLink>,
+    pub cookies_href: String,
 }
 
 #[derive(Serialize)]
@@ -145,7 +132,7 @@ pub struct SchoolView {
 /// A school's privacy statement.
 #[derive(Serialize)]
 pub struct StatementView {
-    pub layout: Layout,
+    pub frame: Frame,
     pub school: SchoolView,
     pub org: OrgView,
     pub summary: Summary,
@@ -187,8 +174,8 @@ pub struct SummaryGroup {
 pub struct SummaryPurpose {
     pub id: String,
     pub name: String,
-    pub basis: String,
-    pub retention: String,
+    pub basis: Basis,
+    pub retention: RetentionView,
 }
 
 #[derive(Serialize)]
@@ -196,10 +183,10 @@ pub struct ActivityView {
     pub id: String,
     pub name: String,
     pub purpose: String,
-    pub basis: String,
+    pub basis: Basis,
     pub law: Option<String>,
     pub legitimate_interest: Option<String>,
-    pub special_ground: Option<String>,
+    pub special_ground: Option<SpecialGround>,
     /// The data used, per group of people.
     pub data: Vec<DataGroup>,
     pub recipients: Vec<String>,
@@ -217,8 +204,9 @@ pub struct DataGroup {
     pub categories: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct RetentionView {
+    /// An ISO 8601 duration: `P5Y`.
     pub period: String,
     pub after: String,
     pub source: String,
@@ -235,15 +223,15 @@ pub struct SubjectView {
 pub struct CategoryView {
     pub name: String,
     pub description: Option<String>,
-    pub special: Option<String>,
+    pub special: Option<SpecialKind>,
     pub bsn: bool,
 }
 
 #[derive(Serialize)]
 pub struct SpecialView {
     pub category: String,
-    pub kind: String,
-    pub grounds: Vec<String>,
+    pub kind: SpecialKind,
+    pub grounds: Vec<SpecialGround>,
 }
 
 #[derive(Serialize)]
@@ -267,6 +255,7 @@ pub struct ProcessorView {
     pub fields: Vec<String>,
     pub note: Option<String>,
     pub specific: bool,
+    pub outside_eea: bool,
 }
 
 #[derive(Serialize)]
@@ -280,7 +269,7 @@ pub struct RightsView {
 
 #[derive(Serialize)]
 pub struct RightView {
-    pub id: String,
+    pub kind: RightKind,
     pub name: String,
     pub text: String,
 }
@@ -288,7 +277,7 @@ pub struct RightView {
 /// The cookie notice of one website.
 #[derive(Serialize)]
 pub struct CookiesView {
-    pub layout: Layout,
+    pub frame: Frame,
     pub site_name: String,
     pub website: Option<String>,
     pub cookies: Vec<CookieView>,
@@ -301,15 +290,16 @@ pub struct CookieView {
     pub name: String,
     pub set_by: String,
     pub purpose: String,
-    pub lifetime: String,
-    pub kind: String,
+    /// An ISO 8601 duration; None for the browser session.
+    pub lifetime: Option<String>,
+    pub kind: CookieKind,
     pub consent: bool,
 }
 
 /// The board's privacy regulation, with its explanations and annexes.
 #[derive(Serialize)]
 pub struct RegulationView {
-    pub layout: Layout,
+    pub frame: Frame,
     pub title: String,
     pub introduction: String,
     pub definitions: Vec<DefinitionView>,
@@ -335,15 +325,16 @@ pub struct DefinitionView {
 pub struct ChapterView {
     pub number: usize,
     pub title: String,
-    pub anchor: String,
     pub articles: Vec<ArticleView>,
 }
 
 #[derive(Serialize)]
 pub struct ArticleView {
+    /// `1.2`: chapter and article.
     pub number: String,
+    /// `1-2`: the same, for the article's id on the page.
+    pub slug: String,
     pub title: String,
-    pub anchor: String,
     pub members: Vec<MemberView>,
     pub explanation: String,
 }
@@ -364,7 +355,8 @@ pub struct ItemView {
 #[derive(Serialize)]
 pub struct VersionView {
     pub number: String,
-    pub status: String,
+    /// None when the commit has no `Status:` trailer.
+    pub status: Option<String>,
     pub date: String,
     pub author: String,
     pub description: String,
@@ -379,135 +371,95 @@ pub struct AdoptionView {
     pub consent: String,
 }
 
-/// Builds every page of the site from the checked model.
-pub fn resolve(model: &Model, sources: &Sources) -> Site {
+/// Builds every page of the site from the checked model and its history.
+pub fn resolve(model: &Model, sources: &Sources, history: &Table) -> Site {
     let org = org_view(&model.organisation);
-    let statement_inputs = sources.files_with(&[
-        "organisation",
-        "statement",
-        "rights",
-        "subjects",
-        "categories",
-        "retention",
-        "activities",
-        "processors",
-        "recipients",
-    ]);
-    let cookie_inputs = sources.files_with(&["cookies"]);
-    let mut regulation_inputs = sources.files_with(&[
-        "regulation",
-        "organisation",
-        "subjects",
-        "categories",
-        "cookies",
-    ]);
-    regulation_inputs.push(PathBuf::from(crate::load::SCHOOLS_FILE));
-    let mut index_inputs = sources.files_with(&["organisation"]);
-    index_inputs.push(PathBuf::from(crate::load::SCHOOLS_FILE));
-
-    let mut pages = vec![Page {
-        path: "index.html".into(),
-        inputs: index_inputs,
-        school: None,
-        document: Vec::new(),
-        view: View::Index(Box::new(IndexView {
-            layout: layout(model, "Privacy", 0, Some(0)),
-            org: org.clone(),
-            schools: school_links(model, 0),
-        })),
-    }];
-    // Schools are independent: build their views in parallel, in order.
-    let school_pages: Vec<[Page; 2]> = model
-        .schools
+    let context = Context {
+        model,
+        sources,
+        history,
+        org: &org,
+    };
+    // Pages are independent: build their views in parallel, in order.
+    let pages = layout::pages(model)
         .par_iter()
-        .map(|school| {
-            [
-                Page {
-                    path: format!("{}/index.html", school.id),
-                    inputs: statement_inputs.clone(),
-                    school: Some(school.id.clone()),
-                    document: Vec::new(),
-                    view: View::Statement(Box::new(statement(model, school, &org))),
-                },
-                Page {
-                    path: format!("{}/cookies/index.html", school.id),
-                    inputs: cookie_inputs.clone(),
-                    school: Some(school.id.clone()),
-                    document: Vec::new(),
-                    view: View::Cookies(Box::new(cookies(model, Some(school)))),
-                },
-            ]
+        .filter_map(|page| {
+            Some(PageView {
+                file: page.file(),
+                address: page.address(),
+                view: context.view(*page)?,
+            })
         })
         .collect();
-    pages.extend(school_pages.into_iter().flatten());
-    pages.push(Page {
-        path: "cookies/index.html".into(),
-        inputs: cookie_inputs,
-        school: None,
-        document: Vec::new(),
-        view: View::Cookies(Box::new(cookies(model, None))),
-    });
-    if let Some(regulation) = regulation(model, &org) {
-        pages.push(Page {
-            path: "reglement/index.html".into(),
-            inputs: regulation_inputs,
-            school: None,
-            document: sources.files_with(&["regulation"]),
-            view: View::Regulation(Box::new(regulation)),
-        });
-    }
-    pages.push(Page {
-        path: "404.html".into(),
-        inputs: Vec::new(),
-        school: None,
-        document: Vec::new(),
-        view: View::NotFound(layout(model, "Pagina niet gevonden", 0, None)),
-    });
     Site {
         pages,
         base_url: model.site.base_url.trim_end_matches('/').to_string(),
     }
 }
 
-/// The frame of a page `depth` folders deep; `current` is the index of its
-/// own navigation link.
-fn layout(model: &Model, title: &str, depth: usize, current: Option<usize>) -> Layout {
-    let root = "../".repeat(depth);
-    let mut nav = vec![Link {
-        label: "Alle scholen".into(),
-        href: format!("{root}index.html"),
-        current: false,
-    }];
-    if model.regulation.is_some() {
-        nav.push(Link {
-            label: "Privacyreglement".into(),
-            href: format!("{root}reglement/index.html"),
-            current: false,
-        });
+/// What every page is built from.
+struct Context<'a> {
+    model: &'a Model,
+    sources: &'a Sources,
+    history: &'a Table,
+    org: &'a OrgView,
+}
+
+impl Context<'_> {
+    fn view(&self, page: Page) -> Option<View> {
+        let model = self.model;
+        let school = |id: &str| find(&model.schools, id);
+        Some(match page {
+            Page::Index => View::Index(Box::new(IndexView {
+                frame: self.frame(page),
+                org: self.org.clone(),
+                schools: school_links(model, page),
+                cookies_href: page.link(Page::BoardCookies),
+            })),
+            Page::Statement(id) => View::Statement(Box::new(statement(self, page, school(id)?))),
+            Page::SchoolCookies(id) => View::Cookies(Box::new(cookies(self, page, school(id)))),
+            Page::BoardCookies => View::Cookies(Box::new(cookies(self, page, None))),
+            Page::Regulation => View::Regulation(Box::new(regulation(self, page)?)),
+            Page::NotFound => View::NotFound(Box::new(NotFoundView {
+                frame: self.frame(page),
+            })),
+        })
     }
-    if let Some(i) = current
-        && let Some(link) = nav.get_mut(i)
-    {
-        link.current = true;
-    }
-    Layout {
-        title: title.to_string(),
-        root,
-        board: model.organisation.name.clone(),
-        nav,
-        last_changed: None,
+
+    /// The frame of `page`: its links, language and last change.
+    fn frame(&self, page: Page) -> Frame {
+        let mut nav = vec![Link {
+            key: "schools",
+            href: page.link(Page::Index),
+            current: page == Page::Index,
+        }];
+        if self.model.regulation.is_some() {
+            nav.push(Link {
+                key: "regulation",
+                href: page.link(Page::Regulation),
+                current: page == Page::Regulation,
+            });
+        }
+        let inputs = page.inputs(self.sources);
+        Frame {
+            lang: self.model.site.language.clone(),
+            board: self.model.organisation.name.clone(),
+            stylesheet: page.asset(STYLESHEET),
+            home: page.link(Page::Index),
+            nav,
+            last_changed: self.history.last_changed(&inputs).map(|d| d.iso()),
+        }
     }
 }
 
-fn school_links(model: &Model, depth: usize) -> Vec<SchoolLink> {
-    let root = "../".repeat(depth);
+fn school_links(model: &Model, from: Page) -> Vec<SchoolLink> {
     model
         .schools
         .iter()
         .map(|s| SchoolLink {
             name: s.name.clone(),
             place: s.place.clone(),
-            href: format!("{root}{}/index.html", s.id),
+            href: from.link(Page::Statement(&s.id)),
         })
         .collect()
 }
@@ -553,7 +505,8 @@ fn uses(school: &School, p: &Processor) -> bool {
     !p.per_school || school.systems.contains(&p.id)
 }
 
-fn statement(model: &Model, school: &School, org: &OrgView) -> StatementView {
+fn statement(context: &Context, page: Page, school: &School) -> StatementView {
+    let model = context.model;
     let activities = school_activities(model, school);
 
     // Categories, recipients and processors in model order, as far as this
@@ -609,12 +562,7 @@ fn statement(model: &Model, school: &School, org: &OrgView) -> StatementView {
     let summary = summary(&data, &activity_views, &recipients, &rights, specific);
 
     StatementView {
-        layout: layout(
-            model,
-            &format!("Privacyverklaring {}", school.name),
-            1,
-            None,
-        ),
+        frame: context.frame(page),
         school: SchoolView {
             id: school.id.clone(),
             name: school.name.clone(),
@@ -627,7 +575,7 @@ fn statement(model: &Model, school: &School, org: &OrgView) -> StatementView {
                 .as_ref()
                 .map(|a| format!("{}, {} {}", a.street, a.postcode, a.place)),
         },
-        org: org.clone(),
+        org: context.org.clone(),
         summary,
         introduction: to_html(&model.statement.introduction),
         activities: activity_views,
@@ -636,7 +584,7 @@ fn statement(model: &Model, school: &School, org: &OrgView) -> StatementView {
         recipients,
         transfers: processors
             .iter()
-            .filter(|p| !in_eea(&p.location))
+            .filter(|p| p.outside_eea)
             .cloned()
             .collect(),
         processors,
@@ -644,8 +592,8 @@ fn statement(model: &Model, school: &School, org: &OrgView) -> StatementView {
         security: to_html(&model.statement.security),
         automated_decisions: to_html(&model.statement.automated_decisions),
         changes: to_html(&model.statement.changes),
-        cookies_href: "cookies/index.html".into(),
-        regulation_href: "../reglement/index.html".into(),
+        cookies_href: page.link(Page::SchoolCookies(&school.id)),
+        regulation_href: page.link(Page::Regulation),
     }
 }
 
@@ -673,10 +621,10 @@ fn activity_view(model: &Model, school: &School, a: &Activity) -> ActivityView {
         id: a.id.clone(),
         name: a.name.clone(),
         purpose: to_html(&a.purpose),
-        basis: basis_label(a.basis).into(),
+        basis: a.basis,
         law: a.law.clone(),
         legitimate_interest: a.legitimate_interest.clone(),
-        special_ground: a.special_ground.map(|g| ground_label(g).into()),
+        special_ground: a.special_ground,
         data,
         recipients: a
             .recipients
@@ -706,17 +654,17 @@ fn special_views(categories: &[&Category], activities: &[&Activity]) -> Vec<Spec
         .iter()
         .filter_map(|c| {
             let kind = c.special?;
-            let mut grounds: Vec<String> = Vec::new();
+            let mut grounds: Vec<SpecialGround> = Vec::new();
             for a in activities.iter().filter(|a| a.categories.contains(&c.id)) {
-                if let Some(ground) = a.special_ground.map(ground_label)
-                    && !grounds.iter().any(|g| g == ground)
+                if let Some(ground) = a.special_ground
+                    && !grounds.contains(&ground)
                 {
-                    grounds.push(ground.to_string());
+                    grounds.push(ground);
                 }
             }
             Some(SpecialView {
                 category: c.name.clone(),
-                kind: special_label(kind).into(),
+                kind,
                 grounds,
             })
         })
@@ -744,8 +692,8 @@ fn summary(
             .map(|a| SummaryPurpose {
                 id: a.id.clone(),
                 name: a.name.clone(),
-                basis: a.basis.clone(),
-                retention: format!("{} {}", a.retention.period, a.retention.after),
+                basis: a.basis,
+                retention: a.retention.clone(),
             })
             .collect(),
         recipients: recipients.iter().map(|r| r.name.clone()).collect(),
@@ -768,6 +716,7 @@ fn processor_view(p: &Processor) -> ProcessorView {
         fields: p.fields.clone(),
         note: p.note.as_deref().map(inline),
         specific: p.per_school,
+        outside_eea: p.outside_eea(),
     }
 }
 
@@ -775,7 +724,7 @@ fn retention_view(model: &Model, id: &str) -> RetentionView {
     // `check` has made sure the rule exists.
     let rule = find(&model.retention, id);
     RetentionView {
-        period: rule.map(|r| r.period.to_string()).unwrap_or_default(),
+        period: rule.map(|r| r.period.iso()).unwrap_or_default(),
         after: rule.map(|r| r.after.clone()).unwrap_or_default(),
         source: rule.map(|r| r.source.clone()).unwrap_or_default(),
     }
@@ -795,7 +744,7 @@ fn subject_views(model: &Model, categories: &[&Category]) -> Vec<SubjectView> {
                 .map(|c| CategoryView {
                     name: c.name.clone(),
                     description: c.description.clone(),
-                    special: c.special.map(|k| special_label(k).into()),
+                    special: c.special,
                     bsn: c.bsn,
                 })
                 .collect(),
@@ -808,14 +757,14 @@ fn rights_view(model: &Model) -> RightsView {
     let r = &model.rights;
     RightsView {
         how: to_html(&r.how),
-        response_time: r.response_time.to_string(),
+        response_time: r.response_time.iso(),
         age: r.age.clone(),
         complaints: to_html(&r.complaints),
         items: r
             .items
             .iter()
             .map(|i| RightView {
-                id: right_anchor(i.kind).into(),
+                kind: i.kind,
                 name: i.name.clone(),
                 text: to_html(&i.text),
             })
@@ -823,101 +772,49 @@ fn rights_view(model: &Model) -> RightsView {
     }
 }
 
-fn right_anchor(kind: RightKind) -> &'static str {
-    match kind {
-        RightKind::Access => "recht-op-inzage",
-        RightKind::Rectification => "recht-op-correctie",
-        RightKind::Erasure => "recht-op-verwijdering",
-        RightKind::Restriction => "recht-op-beperking",
-        RightKind::Objection => "recht-van-bezwaar",
-        RightKind::Portability => "recht-op-overdracht",
-        RightKind::WithdrawConsent => "toestemming-intrekken",
-    }
-}
-
-pub fn basis_label(b: Basis) -> &'static str {
-    match b {
-        Basis::Consent => "Toestemming (AVG art. 6 lid 1 sub a)",
-        Basis::Contract => "Uitvoering van een overeenkomst (AVG art. 6 lid 1 sub b)",
-        Basis::LegalObligation => "Wettelijke verplichting (AVG art. 6 lid 1 sub c)",
-        Basis::VitalInterest => "Vitaal belang (AVG art. 6 lid 1 sub d)",
-        Basis::PublicTask => "Taak van algemeen belang (AVG art. 6 lid 1 sub e)",
-        Basis::LegitimateInterest => "Gerechtvaardigd belang (AVG art. 6 lid 1 sub f)",
-    }
-}
-
-fn ground_label(g: SpecialGround) -> &'static str {
-    match g {
-        SpecialGround::ExplicitConsent => "Uitdrukkelijke toestemming (AVG art. 9 lid 2 sub a)",
-        SpecialGround::Employment => "Arbeidsrecht en sociale zekerheid (AVG art. 9 lid 2 sub b)",
-        SpecialGround::VitalInterest => "Vitaal belang (AVG art. 9 lid 2 sub c)",
-        SpecialGround::PublicInterest => {
-            "Zwaarwegend algemeen belang op grond van de wet (AVG art. 9 lid 2 sub g)"
-        }
-        SpecialGround::Medicine => "Preventieve of arbeidsgeneeskunde (AVG art. 9 lid 2 sub h)",
-    }
-}
-
-fn special_label(k: SpecialKind) -> &'static str {
-    match k {
-        SpecialKind::Health => "gezondheid",
-        SpecialKind::Religion => "godsdienst of levensovertuiging",
-        SpecialKind::Ethnicity => "ras of etnische afkomst",
-        SpecialKind::Political => "politieke opvattingen",
-        SpecialKind::TradeUnion => "lidmaatschap van een vakbond",
-        SpecialKind::Genetic => "genetische gegevens",
-        SpecialKind::Biometric => "biometrische gegevens",
-        SpecialKind::SexLife => "seksueel gedrag of seksuele gerichtheid",
-    }
-}
-
 /// The cookie notice of a school's website, or of the board's (`None`).
-fn cookies(model: &Model, school: Option<&School>) -> CookiesView {
-    let site_key = school.map_or("board", |s| s.id.as_str());
-    let cookies: Vec<CookieView> = model
-        .cookies
-        .iter()
-        .filter(|c| c.sites.is_empty() || c.sites.iter().any(|s| s == site_key))
-        .map(cookie_view)
-        .collect();
-    let (site_name, website, depth) = match school {
-        Some(s) => (s.name.clone(), s.website.clone(), 2),
+fn cookies(context: &Context, page: Page, school: Option<&School>) -> CookiesView {
+    let model = context.model;
+    let cookies = cookie_views(model, school.map_or(BOARD_SITE, |s| s.id.as_str()));
+    let (site_name, website) = match school {
+        Some(s) => (s.name.clone(), s.website.clone()),
         None => (
             model.organisation.name.clone(),
             Some(model.organisation.website.clone()),
-            1,
         ),
     };
     CookiesView {
-        layout: layout(model, &format!("Cookieverklaring {site_name}"), depth, None),
+        frame: context.frame(page),
         site_name,
         website,
         has_tracking: cookies.iter().any(|c| c.consent),
         cookies,
-        statement_href: school.map(|_| "../index.html".into()),
+        statement_href: school.map(|s| page.link(Page::Statement(&s.id))),
     }
 }
 
-fn cookie_view(c: &crate::model::Cookie) -> CookieView {
-    CookieView {
-        name: c.name.clone(),
-        set_by: c.set_by.clone(),
-        purpose: c.purpose.clone(),
-        lifetime: match c.lifetime {
-            CookieLifetime::Session => "tot u de browser sluit".into(),
-            CookieLifetime::For(p) => p.to_string(),
-        },
-        kind: match c.kind {
-            CookieKind::Functional => "Functioneel",
-            CookieKind::Analytics => "Analytisch, weinig inbreuk op privacy",
-            CookieKind::Tracking => "Tracking",
-        }
-        .into(),
-        consent: c.kind == CookieKind::Tracking,
-    }
+/// The cookies one website sets: `site` is a school id or [`BOARD_SITE`].
+fn cookie_views(model: &Model, site: &str) -> Vec<CookieView> {
+    model
+        .cookies
+        .iter()
+        .filter(|c| c.sites.is_empty() || c.sites.iter().any(|s| s == site))
+        .map(|c| CookieView {
+            name: c.name.clone(),
+            set_by: c.set_by.clone(),
+            purpose: c.purpose.clone(),
+            lifetime: match c.lifetime {
+                CookieLifetime::Session => None,
+                CookieLifetime::For(p) => Some(p.iso()),
+            },
+            kind: c.kind,
+            consent: c.kind == CookieKind::Tracking,
+        })
+        .collect()
 }
 
-fn regulation(model: &Model, org: &OrgView) -> Option<RegulationView> {
+fn regulation(context: &Context, page: Page) -> Option<RegulationView> {
+    let model = context.model;
     let r = model.regulation.as_ref()?;
     let mut definitions: Vec<DefinitionView> = r
         .definitions
@@ -928,54 +825,64 @@ fn regulation(model: &Model, org: &OrgView) -> Option<RegulationView> {
         })
         .collect();
     definitions.sort_by_key(|d| d.term.to_lowercase());
-    let chapters = r
-        .chapters
-        .iter()
-        .enumerate()
-        .map(|(ci, chapter)| ChapterView {
-            number: ci + 1,
-            title: chapter.title.clone(),
-            anchor: format!("hoofdstuk-{}", ci + 1),
-            articles: chapter
-                .articles
-                .iter()
-                .enumerate()
-                .map(|(ai, article)| ArticleView {
-                    number: format!("{}.{}", ci + 1, ai + 1),
-                    title: article.title.clone(),
-                    anchor: format!("artikel-{}-{}", ci + 1, ai + 1),
-                    members: article
-                        .members
-                        .iter()
-                        .enumerate()
-                        .map(|(mi, member)| member_view(mi + 1, member))
-                        .collect(),
-                    explanation: to_html(&article.explanation),
-                })
-                .collect(),
-        })
-        .collect();
     let all: Vec<&Category> = model.categories.iter().collect();
-    let board_cookies = model
-        .cookies
-        .iter()
-        .filter(|c| c.sites.is_empty() || c.sites.iter().any(|s| s == "board"))
-        .map(cookie_view)
-        .collect();
+    let history = context.history;
     Some(RegulationView {
-        layout: layout(model, &r.title, 1, Some(1)),
+        frame: context.frame(page),
         title: r.title.clone(),
         introduction: to_html(&r.introduction),
         definitions,
-        chapters,
+        chapters: r.chapters.iter().enumerate().map(chapter_view).collect(),
         annex_data: subject_views(model, &all),
-        org: org.clone(),
-        board_cookies,
-        schools: school_links(model, 1),
-        history: false,
-        versions: Vec::new(),
-        adoptions: Vec::new(),
+        org: context.org.clone(),
+        board_cookies: cookie_views(model, BOARD_SITE),
+        schools: school_links(model, page),
+        history: history.complete,
+        versions: history.versions.iter().map(version_view).collect(),
+        adoptions: history.adoptions.iter().map(adoption_view).collect(),
     })
+}
+
+/// Chapter `index` (from 0), its articles numbered `1.1`, `1.2`, ….
+fn chapter_view((index, chapter): (usize, &crate::model::Chapter)) -> ChapterView {
+    let number = index + 1;
+    let article = |(ai, article): (usize, &crate::model::Article)| ArticleView {
+        number: format!("{number}.{}", ai + 1),
+        slug: format!("{number}-{}", ai + 1),
+        title: article.title.clone(),
+        members: article
+            .members
+            .iter()
+            .enumerate()
+            .map(|(mi, member)| member_view(mi + 1, member))
+            .collect(),
+        explanation: to_html(&article.explanation),
+    };
+    ChapterView {
+        number,
+        title: chapter.title.clone(),
+        articles: chapter.articles.iter().enumerate().map(article).collect(),
+    }
+}
+
+fn version_view(v: &Version) -> VersionView {
+    VersionView {
+        number: v.number.clone(),
+        status: v.status.clone(),
+        date: v.date.iso(),
+        author: v.author.clone(),
+        description: v.description.clone(),
+    }
+}
+
+fn adoption_view(a: &Adoption) -> AdoptionView {
+    AdoptionView {
+        version: a.version.clone(),
+        date: a.date.iso(),
+        by: a.by.clone(),
+        role: a.role.clone(),
+        consent: a.consent.clone(),
+    }
 }
 
 fn member_view(number: usize, member: &Member) -> MemberView {

@@ -1,21 +1,24 @@
-//! Theme: the templates and the stylesheet, embedded in the binary, with
-//! per-file overrides from the site's own `themes/default/` folder.
+//! Theme: the templates, the stylesheet and the strings of the pages,
+//! embedded in the binary, with per-file overrides from the site's own
+//! `themes/default/` folder.
 //!
 //! A site overrides one template by placing a file of the same name under
-//! `themes/default/templates/` (e.g. `partials/footer.html`), or the
-//! stylesheet under `themes/default/static/style.css`. Everything else keeps
-//! coming from the binary, so an upgrade of helder still reaches the parts a
-//! site did not touch.
+//! `themes/default/templates/` (e.g. `partials/footer.html`), the stylesheet
+//! under `themes/default/static/style.css`, or the words under
+//! `themes/default/strings/nl.yaml`. Everything else keeps coming from the
+//! binary, so an upgrade of helder still reaches the parts a site did not
+//! touch. The strings are the words that are not in a template: the labels
+//! of the model's values, month names and units of time, in the language
+//! the model's `site.language` names.
 
 use std::path::Path;
 
+use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
-use crate::diagnostic::{Diagnostic, did_you_mean};
-
-/// The theme's folder inside a site (and in this repository, the source of
-/// the embedded default theme).
-pub const THEME_DIR: &str = "themes/default";
+use crate::diagnostic::{Diagnostic, Sources, did_you_mean};
+use crate::layout::{STATIC_DIR, STRINGS_DIR, STYLESHEET, TEMPLATES_DIR, THEME_DIR};
+use crate::load;
 
 macro_rules! embed {
     ($($name:literal),* $(,)?) => {
@@ -40,66 +43,188 @@ const TEMPLATES: &[(&str, &str)] = embed![
 ];
 
 /// The default stylesheet.
-const STYLESHEET: &str = include_str!("../themes/default/static/style.css");
+const DEFAULT_STYLESHEET: &str = include_str!("../themes/default/static/style.css");
 
-/// The name the stylesheet is written under, at the root of the output.
-pub const STYLESHEET_NAME: &str = "style.css";
+/// The default strings, by language.
+const STRINGS: &[(&str, &str)] = &[("nl", include_str!("../themes/default/strings/nl.yaml"))];
 
-/// The templates and stylesheet a build uses: the defaults, with the site's
-/// overrides in their place.
+/// The templates, stylesheet and strings a build uses: the defaults, with
+/// the site's overrides in their place.
 pub struct Theme {
     pub templates: Vec<(String, String)>,
     pub stylesheet: String,
+    pub strings: Strings,
     /// Files in the site's theme folder that no page uses (a misspelt name).
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Reads the site's overrides. A file that exists but cannot be read is an
-/// error; a file that does not exist means "use the default".
-pub fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
+macro_rules! words {
+    ($($(#[$doc:meta])* $name:ident { $($field:ident),* $(,)? })*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Default, Clone, Deserialize, Serialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            $(pub $field: String,)*
+        }
+    )*};
+}
+
+words! {
+    /// The links of the navigation bar.
+    Nav { schools, regulation }
+    /// The legal bases of GDPR art. 6(1), by the model's names.
+    BasisWords { consent, contract, legal_obligation, vital_interest, public_task, legitimate_interest }
+    /// The grounds of GDPR art. 9(2).
+    GroundWords { explicit_consent, employment, vital_interest, public_interest, medicine }
+    /// The special categories of GDPR art. 9(1).
+    SpecialWords { health, religion, ethnicity, political, trade_union, genetic, biometric, sex_life }
+    CookieKindWords { functional, analytics, tracking }
+    /// The ids of the rights on a statement.
+    RightAnchors { access, rectification, erasure, restriction, objection, portability, withdraw_consent }
+}
+
+/// One and more than one of each unit of time.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Units {
+    pub day: [String; 2],
+    pub week: [String; 2],
+    pub month: [String; 2],
+    pub year: [String; 2],
+}
+
+/// The words of the pages that are not in a template (`strings/<lang>.yaml`).
+/// Templates see them as `t`: `{{ t.basis[activity.basis] }}`.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Strings {
+    /// How a date reads, with `{day}`, `{month}` and `{year}`.
+    pub date: String,
+    pub months: [String; 12],
+    pub units: Units,
+    pub session: String,
+    pub nav: Nav,
+    pub basis: BasisWords,
+    pub special_ground: GroundWords,
+    pub special: SpecialWords,
+    pub cookie_kind: CookieKindWords,
+    pub right_anchor: RightAnchors,
+    pub concept: String,
+    pub redacted: String,
+}
+
+impl Strings {
+    /// `2018-07-03` in words: "3 juli 2018". None for any other text.
+    pub fn date(&self, iso: &str) -> Option<String> {
+        let date = crate::model::Date::parse_iso(iso)?;
+        let month = self.months.get(date.month() as usize - 1)?;
+        Some(
+            self.date
+                .replace("{day}", &date.day().to_string())
+                .replace("{month}", month)
+                .replace("{year}", &date.year().to_string()),
+        )
+    }
+
+    /// An ISO 8601 duration (`P5Y`, `P1M`, `P2W`, `P90D`) in words: "5 jaar".
+    pub fn period(&self, iso: &str) -> Option<String> {
+        let rest = iso.strip_prefix('P')?;
+        let (amount, unit) = rest.split_at(rest.len().checked_sub(1)?);
+        let amount: u32 = amount.parse().ok()?;
+        let forms = match unit {
+            "D" => &self.units.day,
+            "W" => &self.units.week,
+            "M" => &self.units.month,
+            "Y" => &self.units.year,
+            _ => return None,
+        };
+        Some(format!("{amount} {}", forms[usize::from(amount != 1)]))
+    }
+}
+
+/// Reads the site's overrides, and the strings of `language`. A file that
+/// exists but cannot be read is an error; a file that does not exist means
+/// "use the default".
+pub fn load(root: &Path, language: &str) -> Result<Theme, Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let mut read = |rel: String, default: &str| -> String {
+    let mut read = |rel: String, default: Option<&str>| -> Option<String> {
         let path = root.join(&rel);
         if !path.is_file() {
-            return default.to_string();
+            return default.map(str::to_string);
         }
-        std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        let text = std::fs::read_to_string(&path).map_err(|e| {
             errors.push(
                 Diagnostic::error(rel, None, format!("cannot read this theme file: {e}"))
                     .with_hint("save it as UTF-8 text, or remove it to use the default"),
             );
-            String::new()
-        })
+        });
+        text.ok()
     };
     let templates = TEMPLATES
         .iter()
         .map(|(name, default)| {
+            let rel = format!("{THEME_DIR}/{TEMPLATES_DIR}/{name}");
             (
                 name.to_string(),
-                read(format!("{THEME_DIR}/templates/{name}"), default),
+                read(rel, Some(default)).unwrap_or_default(),
             )
         })
         .collect();
-    let stylesheet = read(format!("{THEME_DIR}/static/{STYLESHEET_NAME}"), STYLESHEET);
+    let stylesheet = read(
+        format!("{THEME_DIR}/{STATIC_DIR}/{STYLESHEET}"),
+        Some(DEFAULT_STYLESHEET),
+    )
+    .unwrap_or_default();
+    let strings_file = format!("{THEME_DIR}/{STRINGS_DIR}/{language}.yaml");
+    let default = STRINGS
+        .iter()
+        .find(|(l, _)| *l == language)
+        .map(|(_, s)| *s);
+    let strings_text = read(strings_file.clone(), default);
+    let strings = strings(&strings_file, strings_text, language, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
     Ok(Theme {
         templates,
         stylesheet,
+        strings: strings.unwrap_or_default(),
         warnings: unused_files(root),
     })
 }
 
-/// Warns about files under the site's theme folder that match no template
-/// or stylesheet name: an override that silently does nothing.
+/// The strings of the theme, read from `text` (the site's file, or the
+/// embedded default for the language).
+fn strings(
+    file: &str,
+    text: Option<String>,
+    language: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Strings> {
+    let Some(text) = text else {
+        let known: Vec<&str> = STRINGS.iter().map(|(l, _)| *l).collect();
+        errors.push(
+            Diagnostic::error(file, None, format!("helder has no words for the language `{language}`"))
+                .with_hint(format!(
+                    "write them in {file}, starting from a copy of the Dutch strings (`nl`), or set `site: {{ language: nl }}`; built in: {}",
+                    known.join(", ")
+                )),
+        );
+        return None;
+    };
+    let mut sources = Sources::default();
+    load::from_text::<Strings>(Path::new(file), text, &mut sources, errors).map(|(_, s)| s)
+}
+
+/// Warns about files under the site's theme folder that match no template,
+/// stylesheet or strings file: an override that silently does nothing.
 fn unused_files(root: &Path) -> Vec<Diagnostic> {
+    let dir = root.join(THEME_DIR);
     let known: Vec<String> = TEMPLATES
         .iter()
-        .map(|(name, _)| format!("templates/{name}"))
-        .chain([format!("static/{STYLESHEET_NAME}")])
+        .map(|(name, _)| format!("{TEMPLATES_DIR}/{name}"))
+        .chain([format!("{STATIC_DIR}/{STYLESHEET}")])
         .collect();
-    let dir = root.join(THEME_DIR);
     WalkDir::new(&dir)
         .sort_by_file_name()
         .into_iter()
@@ -112,7 +237,8 @@ fn unused_files(root: &Path) -> Vec<Diagnostic> {
                 .ok()?
                 .to_string_lossy()
                 .replace('\\', "/");
-            if known.contains(&rel) {
+            let strings = rel.starts_with(&format!("{STRINGS_DIR}/")) && rel.ends_with(".yaml");
+            if known.contains(&rel) || strings {
                 return None;
             }
             let warning = Diagnostic::warning(
@@ -123,10 +249,73 @@ fn unused_files(root: &Path) -> Vec<Diagnostic> {
             Some(match did_you_mean(&rel, known.iter().map(String::as_str)) {
                 Some(best) => warning.with_hint(format!("did you mean `{THEME_DIR}/{best}`?")),
                 None => warning.with_hint(format!(
-                    "the files a site can override are: {}",
+                    "the files a site can override are: {}, and {STRINGS_DIR}/<language>.yaml",
                     known.join(", ")
                 )),
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dutch() -> Strings {
+        let mut errors = Vec::new();
+        let strings = strings("nl.yaml", Some(STRINGS[0].1.to_string()), "nl", &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        strings.unwrap()
+    }
+
+    #[test]
+    fn dates_read_in_dutch() {
+        let t = dutch();
+        assert_eq!(t.date("2018-07-03").as_deref(), Some("3 juli 2018"));
+        assert_eq!(t.date("2021-02-01").as_deref(), Some("1 februari 2021"));
+        assert_eq!(t.date("2020-12-31").as_deref(), Some("31 december 2020"));
+        assert_eq!(t.date("2021-02-30"), None);
+    }
+
+    #[test]
+    fn periods_read_in_dutch_with_their_plural() {
+        let t = dutch();
+        assert_eq!(t.period("P1M").as_deref(), Some("1 maand"));
+        assert_eq!(t.period("P6M").as_deref(), Some("6 maanden"));
+        assert_eq!(t.period("P5Y").as_deref(), Some("5 jaar"));
+        assert_eq!(t.period("P1W").as_deref(), Some("1 week"));
+        assert_eq!(t.period("P90D").as_deref(), Some("90 dagen"));
+        assert_eq!(t.period("5 jaar"), None);
+    }
+
+    /// Every value of the model's enums has its words, in every built-in language.
+    #[test]
+    fn every_value_of_the_model_has_words() {
+        fn values<T: schemars::JsonSchema>() -> Vec<String> {
+            let schema = serde_json::to_value(schemars::schema_for!(T)).unwrap();
+            // `enum: [...]`, or `oneOf` of `const`s when the values have docs.
+            let listed = schema["enum"].as_array().cloned().unwrap_or_default();
+            let documented = schema["oneOf"].as_array().cloned().unwrap_or_default();
+            let mut values: Vec<String> = listed
+                .iter()
+                .chain(documented.iter().map(|v| &v["const"]))
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect();
+            values.sort();
+            values
+        }
+        fn keys<T: Serialize>(words: &T) -> Vec<String> {
+            let value = serde_json::to_value(words).unwrap();
+            let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
+            keys.sort();
+            keys
+        }
+        use crate::model::{Basis, CookieKind, RightKind, SpecialGround, SpecialKind};
+        let t = dutch();
+        assert_eq!(keys(&t.basis), values::<Basis>());
+        assert_eq!(keys(&t.special_ground), values::<SpecialGround>());
+        assert_eq!(keys(&t.special), values::<SpecialKind>());
+        assert_eq!(keys(&t.cookie_kind), values::<CookieKind>());
+        assert_eq!(keys(&t.right_anchor), values::<RightKind>());
+    }
 }

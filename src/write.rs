@@ -10,6 +10,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
+use crate::layout::{CONTENT_DIR, THEMES_DIR};
 
 /// Minifies HTML the way every page of helder is minified: closing tags and
 /// the `<html lang>`/`<head>` tags are kept, so the markup stays valid for
@@ -98,7 +99,7 @@ pub fn check_target(output: &Path, root: &Path) -> Result<(), String> {
             "`{shown}` holds the site itself; helder replaces the output folder on every build, so choose another, such as `public`"
         ));
     }
-    for part in [crate::load::CONTENT_DIR, "themes"] {
+    for part in [CONTENT_DIR, THEMES_DIR] {
         if output.starts_with(root.join(part)) {
             return Err(format!(
                 "`{shown}` is inside the site's {part}/ folder; choose a folder outside it, such as `public`"

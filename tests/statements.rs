@@ -154,8 +154,12 @@ fn first_text(page: &Element, selector: &str) -> String {
     page.first(selector).map(Element::text).unwrap_or_default()
 }
 
+/// The theme gives an activity's heading the id `doel-<activity id>`, so
+/// that no activity id can collide with the id of a section of the page.
+const ACTIVITY_ANCHOR: &str = "doel-";
+
 /// The activity sections of a statement (`<article class="activity">`), by
-/// the id of their heading (or the one they are labelled by).
+/// the activity id in the id of their heading (or the one they are labelled by).
 fn activities(page: &Element) -> Vec<(String, &Element)> {
     page.select("article.activity")
         .into_iter()
@@ -166,8 +170,8 @@ fn activities(page: &Element) -> Vec<(String, &Element)> {
                 .find(|h| matches!(h.name.as_str(), "h2" | "h3" | "h4") && h.id().is_some())
                 .and_then(Element::id)
                 .or_else(|| article.attr("aria-labelledby"))
-                .unwrap_or_default()
-                .to_string();
+                .unwrap_or_default();
+            let id = id.strip_prefix(ACTIVITY_ANCHOR).unwrap_or(id).to_string();
             (id, article)
         })
         .collect()
@@ -445,7 +449,11 @@ fn a_per_school_practice_is_marked_where_the_school_has_it_and_absent_elsewhere(
                             .descendants()
                             .into_iter()
                             .find(|e| {
-                                e.name.starts_with('h') && e.id() == Some(practice.id.as_str())
+                                e.name.starts_with('h')
+                                    && e.id()
+                                        == Some(
+                                            format!("{ACTIVITY_ANCHOR}{}", practice.id).as_str(),
+                                        )
                             })
                             .map(Element::text)
                             .unwrap_or_default();
@@ -746,7 +754,14 @@ fn the_summary_comes_first_and_links_every_activity_of_the_page() {
         let linked: Vec<String> = summary
             .descendants()
             .iter()
-            .filter_map(|e| Some(e.attr("href")?.strip_prefix('#')?.to_string()))
+            .filter_map(|e| {
+                Some(
+                    e.attr("href")?
+                        .strip_prefix('#')?
+                        .strip_prefix(ACTIVITY_ANCHOR)?
+                        .to_string(),
+                )
+            })
             .filter(|id| article_ids.contains(id))
             .collect();
         if linked != article_ids {

@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 
 use super::{Report, load_and_check};
+use crate::diagnostic::Diagnostic;
+use crate::layout::{SITEMAP, STYLESHEET};
 use crate::{history, render, resolve, theme, write};
 
 pub struct Options {
@@ -16,16 +18,22 @@ pub fn run(options: &Options) -> Result<Report, Report> {
     if let Some(url) = &options.base_url {
         model.site.base_url = url.clone();
     }
-    let mut theme = theme::load(&options.root).map_err(Report::failed)?;
+    let mut theme = theme::load(&options.root, &model.site.language).map_err(Report::failed)?;
     warnings.append(&mut theme.warnings);
     let tera = render::templates(&theme).map_err(Report::failed)?;
 
-    let mut site = resolve::resolve(&model, &sources);
-    let history = history::History::open(&options.root);
-    warnings.extend(history::stamp(&mut site, &history, model.site.authors));
-    let assets: Vec<(String, String)> = [(theme::STYLESHEET_NAME.to_string(), theme.stylesheet)]
+    let redacted = &theme.strings.redacted;
+    let history = history::read(&options.root, &sources, model.site.authors, redacted);
+    warnings.extend(
+        history
+            .warning
+            .iter()
+            .map(|w| Diagnostic::warning("", None, w)),
+    );
+    let site = resolve::resolve(&model, &sources, &history);
+    let assets: Vec<(String, String)> = [(STYLESHEET.to_string(), theme.stylesheet)]
         .into_iter()
-        .chain(render::sitemap(&site).map(|xml| ("sitemap.xml".to_string(), xml)))
+        .chain(render::sitemap(&site).map(|xml| (SITEMAP.to_string(), xml)))
         .collect();
     let count = write::replace(&options.output_dir, |out| {
         out.files(&assets)?;

@@ -4,7 +4,11 @@ pub mod build;
 pub mod check;
 pub mod schema;
 
-use crate::diagnostic::{self, Diagnostic};
+use std::path::Path;
+
+use crate::diagnostic::{self, Diagnostic, Sources};
+use crate::load;
+use crate::model::Model;
 
 /// What a command tells the user on stderr: diagnostics, sorted, and a last line.
 #[derive(Default)]
@@ -37,17 +41,8 @@ impl Report {
 /// Loads and checks the site: the model and its warnings, or every error.
 /// References are checked even when another file has a syntax error, as far
 /// as the files that could be read allow.
-pub fn load_and_check(
-    root: &std::path::Path,
-) -> Result<
-    (
-        crate::model::Model,
-        crate::diagnostic::Sources,
-        Vec<Diagnostic>,
-    ),
-    Report,
-> {
-    let loaded = crate::load::load(root);
+pub fn load_and_check(root: &Path) -> Result<(Model, Sources, Vec<Diagnostic>), Report> {
+    let loaded = load::load(root);
     let mut diagnostics = loaded.errors;
     if loaded.content_complete {
         diagnostics.extend(crate::check::check(

@@ -12,10 +12,8 @@ use schemars::{JsonSchema, schema_for};
 
 use super::Report;
 use crate::diagnostic::Diagnostic;
+use crate::layout::SCHEMA_DIR;
 use crate::model::{Fragment, SchoolsFile};
-
-/// The folder the schemas go in, inside the site's folder.
-pub const SCHEMA_DIR: &str = "schema";
 
 /// The schemas as (file name, JSON text).
 pub fn schemas() -> [(&'static str, String); 2] {

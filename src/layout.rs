@@ -1,0 +1,257 @@
+//! Layout: the site on disk and on the web, in one place.
+//!
+//! The names of the input files and folders, the pages a model makes and the
+//! file each is written to, the links between pages, the names a school id
+//! cannot take, and which input files each page is made from. Every other
+//! module asks this one; none writes a page path or a file name of its own.
+
+use std::path::PathBuf;
+
+use crate::diagnostic::Sources;
+use crate::model::{Model, Section};
+
+/// The file with the schools, relative to the site's folder.
+pub const SCHOOLS_FILE: &str = "schools.yaml";
+/// The folder with the shared model, relative to the site's folder.
+pub const CONTENT_DIR: &str = "content";
+/// The folder of the site's themes, and its one theme: overrides of the
+/// built-in theme.
+pub const THEMES_DIR: &str = "themes";
+pub const THEME_DIR: &str = "themes/default";
+/// The folders below every theme folder.
+pub const TEMPLATES_DIR: &str = "templates";
+pub const STATIC_DIR: &str = "static";
+pub const STRINGS_DIR: &str = "strings";
+/// Where `helder schema` writes the schemas, relative to the site's folder.
+pub const SCHEMA_DIR: &str = "schema";
+/// The output folder inside the site's folder, when no other is given.
+pub const OUTPUT_DIR: &str = "public";
+
+/// Files written beside the pages, at the root of the output folder.
+pub const STYLESHEET: &str = "style.css";
+pub const SITEMAP: &str = "sitemap.xml";
+
+/// The annotated tags that record an adoption of the regulation start with this.
+pub const ADOPTION_TAG_PREFIX: &str = "reglement-";
+
+/// One page of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page<'m> {
+    /// The list of schools.
+    Index,
+    /// A school's privacy statement, by the school's id.
+    Statement(&'m str),
+    /// The cookie notice of a school's website.
+    SchoolCookies(&'m str),
+    /// The cookie notice of the board's own website.
+    BoardCookies,
+    Regulation,
+    NotFound,
+}
+
+/// What kind of page, as far as its inputs are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Index,
+    Statement,
+    Cookies,
+    Regulation,
+    NotFound,
+}
+
+/// Every page of the model, in the order they are listed and built.
+pub fn pages(model: &Model) -> Vec<Page<'_>> {
+    let mut pages = vec![Page::Index];
+    for school in &model.schools {
+        pages.push(Page::Statement(&school.id));
+        pages.push(Page::SchoolCookies(&school.id));
+    }
+    pages.push(Page::BoardCookies);
+    if model.regulation.is_some() {
+        pages.push(Page::Regulation);
+    }
+    pages.push(Page::NotFound);
+    pages
+}
+
+impl Page<'_> {
+    /// The file the page is written to, relative to the output folder.
+    pub fn file(&self) -> String {
+        match self {
+            Page::Index => "index.html".into(),
+            Page::Statement(id) => format!("{id}/index.html"),
+            Page::SchoolCookies(id) => format!("{id}/cookies/index.html"),
+            Page::BoardCookies => "cookies/index.html".into(),
+            Page::Regulation => "reglement/index.html".into(),
+            Page::NotFound => "404.html".into(),
+        }
+    }
+
+    /// `../` once per folder the page lies below the root, so that links
+    /// work from disk and below any path of a host.
+    pub fn root(&self) -> String {
+        "../".repeat(self.file().matches('/').count())
+    }
+
+    /// The link from this page to `to`: relative, and as short as it can be.
+    pub fn link(&self, to: Page) -> String {
+        let (from, to) = (self.file(), to.file());
+        let from: Vec<&str> = from.split('/').collect();
+        let to: Vec<&str> = to.split('/').collect();
+        let (from_dirs, to_dirs) = (&from[..from.len() - 1], &to[..to.len() - 1]);
+        let shared = from_dirs
+            .iter()
+            .zip(to_dirs)
+            .take_while(|(a, b)| a == b)
+            .count();
+        "../".repeat(from_dirs.len() - shared) + &to[shared..].join("/")
+    }
+
+    /// The link from this page to a file at the root of the output folder.
+    pub fn asset(&self, name: &str) -> String {
+        self.root() + name
+    }
+
+    /// The page's address below the base URL, as a sitemap lists it; None
+    /// for the 404 page, which no one should find by a search.
+    pub fn address(&self) -> Option<String> {
+        match self {
+            Page::NotFound => None,
+            _ => Some(self.file().trim_end_matches("index.html").to_string()),
+        }
+    }
+
+    /// The school the page belongs to.
+    pub fn school(&self) -> Option<&str> {
+        match self {
+            Page::Statement(id) | Page::SchoolCookies(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    fn kind(&self) -> Kind {
+        match self {
+            Page::Index => Kind::Index,
+            Page::Statement(_) => Kind::Statement,
+            Page::SchoolCookies(_) | Page::BoardCookies => Kind::Cookies,
+            Page::Regulation => Kind::Regulation,
+            Page::NotFound => Kind::NotFound,
+        }
+    }
+
+    /// The input files the page is made from, for its "last changed" date.
+    pub fn inputs(&self, sources: &Sources) -> Inputs {
+        let kind = self.kind();
+        let sections: Vec<Section> = Section::ALL
+            .into_iter()
+            .filter(|s| shown_on(*s).contains(&kind))
+            .collect();
+        let mut files = sources.files_with(&sections);
+        if matches!(kind, Kind::Index | Kind::Regulation) {
+            files.push(PathBuf::from(SCHOOLS_FILE));
+        }
+        Inputs {
+            files,
+            school: self.school().map(str::to_string),
+        }
+    }
+}
+
+/// What a page is made from: whole files, and one school's entry in
+/// `schools.yaml` (compared as YAML, so editing another school's entry does
+/// not count).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inputs {
+    pub files: Vec<PathBuf>,
+    pub school: Option<String>,
+}
+
+/// The kinds of page a section of `content/` shows on. The match names
+/// every section, so a new one cannot be left out.
+fn shown_on(section: Section) -> &'static [Kind] {
+    match section {
+        // Settings of the build (address, author style, language), not
+        // what a page says.
+        Section::Site => &[],
+        Section::Organisation => &[Kind::Index, Kind::Statement, Kind::Regulation],
+        Section::Statement
+        | Section::Rights
+        | Section::Retention
+        | Section::Activities
+        | Section::Processors
+        | Section::Recipients => &[Kind::Statement],
+        // Annex 1 of the regulation lists every category, per subject.
+        Section::Subjects | Section::Categories => &[Kind::Statement, Kind::Regulation],
+        // Annex 2 of the regulation holds the board's cookie table.
+        Section::Cookies => &[Kind::Cookies, Kind::Regulation],
+        Section::Regulation => &[Kind::Regulation],
+    }
+}
+
+/// The files of the regulation's own text: its version table counts their commits.
+pub fn regulation_files(sources: &Sources) -> Vec<PathBuf> {
+    sources.files_with(&[Section::Regulation])
+}
+
+/// Whether a school id would take the place of another page or file of the site.
+pub fn is_reserved(id: &str) -> bool {
+    let pages = [
+        Page::Index,
+        Page::BoardCookies,
+        Page::Regulation,
+        Page::NotFound,
+    ];
+    let taken = pages
+        .iter()
+        .map(Page::file)
+        .chain([STYLESHEET.into(), SITEMAP.into()]);
+    taken
+        .into_iter()
+        .any(|file| file.split('/').next() == Some(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_between_pages_are_relative() {
+        let statement = Page::Statement("de-mieden");
+        assert_eq!(statement.file(), "de-mieden/index.html");
+        assert_eq!(
+            statement.link(Page::SchoolCookies("de-mieden")),
+            "cookies/index.html"
+        );
+        assert_eq!(
+            Page::SchoolCookies("de-mieden").link(statement),
+            "../index.html"
+        );
+        assert_eq!(
+            Page::SchoolCookies("a").link(Page::Statement("b")),
+            "../../b/index.html"
+        );
+        assert_eq!(statement.link(statement), "index.html");
+        assert_eq!(statement.link(Page::Regulation), "../reglement/index.html");
+        assert_eq!(
+            Page::SchoolCookies("x").asset(STYLESHEET),
+            "../../style.css"
+        );
+        assert_eq!(Page::Index.link(Page::Statement("x")), "x/index.html");
+        assert_eq!(Page::NotFound.asset(STYLESHEET), "style.css");
+    }
+
+    #[test]
+    fn sitemap_addresses_are_folders_and_the_404_page_has_none() {
+        assert_eq!(Page::Index.address().as_deref(), Some(""));
+        assert_eq!(Page::Statement("x").address().as_deref(), Some("x/"));
+        assert_eq!(Page::NotFound.address(), None);
+    }
+
+    #[test]
+    fn school_ids_cannot_take_the_folders_of_other_pages() {
+        assert!(is_reserved("reglement"));
+        assert!(is_reserved("cookies"));
+        assert!(!is_reserved("static"));
+        assert!(!is_reserved("de-mieden"));
+    }
+}

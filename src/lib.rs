@@ -1,0 +1,39 @@
+//! helder: privacy statements, cookie notices and the privacy regulation of a
+//! Dutch school board, generated from one YAML model.
+//!
+//! The library is a pipeline of stages, one module each, data flowing one way:
+//!
+//! ```text
+//! load → check → history → resolve → render → write
+//! ```
+//!
+//! - [`load`] reads `schools.yaml` and `content/` into the [`model`], keeping
+//!   where every value was written;
+//! - [`check`] reports every mistake at once, as [`diagnostic`]s;
+//! - [`history`] reads git into a table of dates and versions per input;
+//! - [`resolve`] turns the model and that table into one typed view per page;
+//! - [`render`] turns views into HTML with the [`theme`]'s templates and words;
+//! - [`write`](mod@write) minifies and swaps the new site in atomically.
+//!
+//! The commands in [`cmd`] are short lists of these stage calls.
+//!
+//! **What may import what.** [`model`] imports nothing of helder. Every stage
+//! may use [`model`], [`layout`] (the site's files, page paths and links),
+//! [`diagnostic`] and the helpers [`yaml`] and [`markdown`], and the *output
+//! types* of the stages before it; never anything of a stage after it. So
+//! `check` knows nothing of pages, `history` nothing of views, and `resolve`
+//! reads the history table but never writes into it.
+
+pub mod check;
+pub mod cmd;
+pub mod diagnostic;
+pub mod history;
+pub mod layout;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod render;
+pub mod resolve;
+pub mod theme;
+pub mod write;
+pub mod yaml;

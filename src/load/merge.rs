@@ -1,0 +1,186 @@
+//! Merging: the fragments of `content/` and the schools into one model.
+//!
+//! Lists from several files are joined in file-name order; a section that
+//! holds one value (`organisation:`, `rights:`, …) may be written in one
+//! file only. Every entity gets its [`Origin`]: the file and the path it
+//! was written at.
+
+use crate::diagnostic::{Diagnostic, Sources};
+use crate::layout::CONTENT_DIR;
+use crate::model::{Fragment, Located, Model, Origin, SchoolsFile, Section, YamlPath};
+
+/// The sections that hold one value, and where each was first written.
+struct Singles<'s> {
+    sources: &'s Sources,
+    seen: Vec<(Section, Origin)>,
+}
+
+impl Singles<'_> {
+    /// Whether `section` of `file` is the first of its kind; reports it if not.
+    fn first(&mut self, section: Section, file: usize, errors: &mut Vec<Diagnostic>) -> bool {
+        let origin = origin(file, section);
+        if let Some((_, first)) = self.seen.iter().find(|(s, _)| *s == section) {
+            let first = self.sources.path(first);
+            errors.push(
+                self.sources
+                    .error(&origin, format!("`{}:` is written twice", section.key()))
+                    .with_hint(format!(
+                        "it is also in {}; keep one of the two",
+                        first.display()
+                    )),
+            );
+            return false;
+        }
+        self.seen.push((section, origin));
+        true
+    }
+
+    fn has(&self, section: Section) -> bool {
+        self.seen.iter().any(|(s, _)| *s == section)
+    }
+}
+
+/// Merges the fragments of content/ (each with its file's index in
+/// `sources`) and the schools into one model.
+pub fn merge(
+    fragments: Vec<(usize, Fragment)>,
+    schools: Option<(usize, SchoolsFile)>,
+    sources: &Sources,
+    content_complete: bool,
+    errors: &mut Vec<Diagnostic>,
+) -> Model {
+    let mut model = Model::default();
+    let mut singles = Singles {
+        sources,
+        seen: Vec::new(),
+    };
+    for (file, fragment) in fragments {
+        fragment_into(&mut model, file, fragment, &mut singles, errors);
+    }
+    if content_complete {
+        required_sections(&singles, errors);
+    }
+    if let Some((file, schools)) = schools {
+        model.schools = with_origins(file, "schools", schools.schools);
+    }
+    model
+}
+
+/// Adds one fragment to the model.
+fn fragment_into(
+    model: &mut Model,
+    file: usize,
+    fragment: Fragment,
+    singles: &mut Singles,
+    errors: &mut Vec<Diagnostic>,
+) {
+    // Every field named, so that a new section of `Fragment` cannot be
+    // forgotten here (and has a `Section` for the layout to date it by).
+    let Fragment {
+        site,
+        organisation,
+        statement,
+        rights,
+        subjects,
+        categories,
+        retention,
+        activities,
+        processors,
+        recipients,
+        cookies,
+        regulation,
+    } = fragment;
+    let mut single = |section: Section| singles.first(section, file, errors);
+    if let Some(site) = site.filter(|_| single(Section::Site)) {
+        model.site = site;
+    }
+    if let Some(organisation) = organisation.filter(|_| single(Section::Organisation)) {
+        model.organisation = organisation;
+    }
+    if let Some(statement) = statement.filter(|_| single(Section::Statement)) {
+        model.statement = statement;
+    }
+    if let Some(mut rights) = rights.filter(|_| single(Section::Rights)) {
+        rights.origin = origin(file, Section::Rights);
+        let items = rights.origin.child("items");
+        for (i, right) in rights.items.iter_mut().enumerate() {
+            right.origin = items.at(i);
+        }
+        model.rights = rights;
+    }
+    if let Some(mut regulation) = regulation.filter(|_| single(Section::Regulation)) {
+        regulation.origin = origin(file, Section::Regulation);
+        model.regulation = Some(regulation);
+    }
+    model
+        .subjects
+        .extend(with_origins(file, Section::Subjects.key(), subjects));
+    model
+        .categories
+        .extend(with_origins(file, Section::Categories.key(), categories));
+    model
+        .retention
+        .extend(with_origins(file, Section::Retention.key(), retention));
+    model
+        .activities
+        .extend(with_origins(file, Section::Activities.key(), activities));
+    model
+        .processors
+        .extend(with_origins(file, Section::Processors.key(), processors));
+    model
+        .recipients
+        .extend(with_origins(file, Section::Recipients.key(), recipients));
+    model
+        .cookies
+        .extend(with_origins(file, Section::Cookies.key(), cookies));
+}
+
+fn origin(file: usize, section: Section) -> Origin {
+    Origin {
+        file,
+        path: YamlPath::key(section.key()),
+    }
+}
+
+/// The items of one list with their origins set: `activities[3]`.
+fn with_origins<T: Located>(file: usize, key: &'static str, mut items: Vec<T>) -> Vec<T> {
+    let list = Origin {
+        file,
+        path: YamlPath::key(key),
+    };
+    for (i, item) in items.iter_mut().enumerate() {
+        *item.origin_mut() = list.at(i);
+    }
+    items
+}
+
+/// The sections every site must have somewhere in content/.
+fn required_sections(singles: &Singles, errors: &mut Vec<Diagnostic>) {
+    let required = [
+        (
+            Section::Organisation,
+            "the board: name, addresses, phone, e-mail, website, dpo, privacy_contact, supervisory_authority",
+        ),
+        (
+            Section::Statement,
+            "the prose of the statement: introduction, security, automated_decisions, changes",
+        ),
+        (
+            Section::Rights,
+            "the rights of parents and pupils and how to use them",
+        ),
+    ];
+    for (section, what) in required.into_iter().filter(|(s, _)| !singles.has(*s)) {
+        let key = section.key();
+        errors.push(
+            Diagnostic::error(
+                CONTENT_DIR,
+                None,
+                format!("no file in content/ has a `{key}:` section"),
+            )
+            .with_hint(format!(
+                "add `{key}:` to a YAML file in content/, with {what}"
+            )),
+        );
+    }
+}

@@ -1,0 +1,392 @@
+//! YAML: a text into a tree of nodes that each know their line and column.
+//!
+//! This is the one YAML reader of helder. yaml-rust2's event parser reads the
+//! text; [`parse`] builds a [`Node`] tree from its events, with the position
+//! of every value, and [`de`] turns a tree into the typed model through serde,
+//! with an error type of helder's own that carries what went wrong as values
+//! (an unknown key and the keys allowed there, a wrong kind of value), never
+//! as text to be read back. The same tree answers "where was this written?"
+//! for every later stage, through a [`YamlPath`].
+//!
+//! Anchors and aliases (`&x`, `*x`) are refused: nobody writing a privacy
+//! statement needs them, and refusing them rules out alias bombs. Nesting is
+//! limited to [`MAX_DEPTH`] levels, so a file of 50,000 nested `- ` is an
+//! error rather than a stack overflow.
+
+pub mod de;
+
+use yaml_rust2::parser::{Event, Parser};
+
+use crate::model::{Step, YamlPath};
+use yaml_rust2::scanner::{Marker, TScalarStyle};
+
+/// A line and column, both counted from 1.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Deeper than this, a file is refused. helder's deepest value is four levels.
+pub const MAX_DEPTH: usize = 64;
+
+/// One value of a YAML file and where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    pub pos: Pos,
+    pub value: Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// A text, a number or a truth value: YAML does not say which until a
+    /// type asks. `quoted` is true for `'…'` and `"…"`, which are always text.
+    Scalar {
+        text: String,
+        quoted: bool,
+    },
+    List(Vec<Node>),
+    /// Keys and values in the order they were written.
+    Map(Vec<(Node, Node)>),
+}
+
+/// The kind of a value, as a message names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// `key:` with nothing after it, `~` or `null`.
+    Nothing,
+    Text,
+    List,
+    Map,
+}
+
+impl Node {
+    pub fn shape(&self) -> Shape {
+        match &self.value {
+            Value::Scalar {
+                text,
+                quoted: false,
+            } if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL") => Shape::Nothing,
+            Value::Scalar { .. } => Shape::Text,
+            Value::List(_) => Shape::List,
+            Value::Map(_) => Shape::Map,
+        }
+    }
+
+    /// The value under `key`, when this is a mapping that has it.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.value {
+            Value::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| k.as_str() == Some(key))
+                .map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The key node of `key`, when this is a mapping that has it.
+    pub fn key(&self, key: &str) -> Option<&Node> {
+        match &self.value {
+            Value::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| k.as_str() == Some(key))
+                .map(|(k, _)| k),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Scalar { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn items(&self) -> &[Node] {
+        match &self.value {
+            Value::List(items) => items,
+            _ => &[],
+        }
+    }
+
+    /// The node at `path` below this one, or the deepest node on the way
+    /// that exists (a diagnostic about a missing key points at its parent).
+    /// A key with nothing after it (`law:`) is found at its key.
+    pub fn find(&self, path: &YamlPath) -> &Node {
+        let mut node = self;
+        for step in path.steps() {
+            let next = match step {
+                Step::Key(key) => node.get(key).map(|v| {
+                    if v.shape() == Shape::Nothing {
+                        node.key(key).unwrap_or(v)
+                    } else {
+                        v
+                    }
+                }),
+                Step::Index(i) => node.items().get(*i),
+            };
+            match next {
+                Some(next) => node = next,
+                None => break,
+            }
+        }
+        node
+    }
+
+    /// A text for the value that ignores positions, comments, formatting and
+    /// the order of keys: two versions of an entry are the same when these are.
+    pub fn canonical(&self) -> String {
+        match &self.value {
+            Value::Scalar { text, .. } => format!("{text:?}"),
+            Value::List(items) => {
+                let items: Vec<String> = items.iter().map(Node::canonical).collect();
+                format!("[{}]", items.join(","))
+            }
+            Value::Map(entries) => {
+                let mut pairs: Vec<String> = entries
+                    .iter()
+                    .map(|(k, v)| format!("{}={}", k.canonical(), v.canonical()))
+                    .collect();
+                pairs.sort();
+                format!("{{{}}}", pairs.join(","))
+            }
+        }
+    }
+}
+
+/// Why a text is not YAML helder reads, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub pos: Pos,
+    pub kind: Syntax,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Syntax {
+    /// A quoted text without its closing quote.
+    UnclosedQuote,
+    /// A tab, or a character that cannot start a value (`@`, a backtick).
+    Tab,
+    /// A line indented differently from the lines around it.
+    Indentation,
+    /// `key: value: more` — a `: ` inside a plain value.
+    ColonInValue,
+    /// `&anchor` or `*alias`.
+    Alias,
+    /// Nested deeper than [`MAX_DEPTH`].
+    TooDeep,
+    /// More than one document (`---`) in one file.
+    SecondDocument,
+    /// Anything else, in the parser's own words.
+    Other(String),
+}
+
+/// Parses a text into its tree; `None` when it holds no document (an empty
+/// file, or only comments).
+pub fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
+    let mut parser = Parser::new_from_str(text);
+    let mut builder = Builder::default();
+    loop {
+        let (event, mark) = parser.next_token().map_err(|e| syntax_error(text, e))?;
+        let at = pos(mark);
+        match event {
+            Event::StreamEnd => return Ok(builder.root),
+            Event::DocumentStart if builder.root.is_some() => {
+                return Err(SyntaxError {
+                    pos: at,
+                    kind: Syntax::SecondDocument,
+                });
+            }
+            Event::Alias(_) => {
+                return Err(SyntaxError {
+                    pos: at,
+                    kind: Syntax::Alias,
+                });
+            }
+            Event::Scalar(_, _, anchor, _)
+            | Event::SequenceStart(anchor, _)
+            | Event::MappingStart(anchor, _)
+                if anchor > 0 =>
+            {
+                return Err(SyntaxError {
+                    pos: at,
+                    kind: Syntax::Alias,
+                });
+            }
+            Event::Scalar(text, style, ..) => {
+                let quoted = matches!(
+                    style,
+                    TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted
+                );
+                builder.value(Node {
+                    pos: at,
+                    value: Value::Scalar { text, quoted },
+                });
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                if builder.open.len() >= MAX_DEPTH {
+                    return Err(SyntaxError {
+                        pos: at,
+                        kind: Syntax::TooDeep,
+                    });
+                }
+                let value = match event {
+                    Event::SequenceStart(..) => Value::List(Vec::new()),
+                    _ => Value::Map(Vec::new()),
+                };
+                builder.open.push((Node { pos: at, value }, None));
+            }
+            Event::SequenceEnd | Event::MappingEnd => builder.close(),
+            _ => {}
+        }
+    }
+}
+
+/// Builds the tree from the parser's events.
+#[derive(Default)]
+struct Builder {
+    /// Open lists and mappings, each with the key waiting for its value.
+    open: Vec<(Node, Option<Node>)>,
+    root: Option<Node>,
+}
+
+impl Builder {
+    fn value(&mut self, node: Node) {
+        let Some((parent, pending)) = self.open.last_mut() else {
+            self.root = Some(node);
+            return;
+        };
+        match &mut parent.value {
+            Value::List(items) => items.push(node),
+            Value::Map(entries) => match pending.take() {
+                Some(key) => entries.push((key, node)),
+                None => {
+                    // A block mapping starts where its first key is (the
+                    // parser's own mark for it lies past the key).
+                    if entries.is_empty() {
+                        parent.pos = node.pos;
+                    }
+                    *pending = Some(node);
+                }
+            },
+            Value::Scalar { .. } => {}
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some((node, _)) = self.open.pop() {
+            self.value(node);
+        }
+    }
+}
+
+fn pos(mark: Marker) -> Pos {
+    Pos {
+        line: mark.line(),
+        column: mark.col() + 1,
+    }
+}
+
+/// The parser's error as a [`SyntaxError`]. yaml-rust2 reports its errors
+/// as text only, so they are told apart by that text here, in one place,
+/// with a test for each wording this relies on.
+fn syntax_error(text: &str, error: yaml_rust2::ScanError) -> SyntaxError {
+    let mut at = pos(*error.marker());
+    let info = error.info();
+    let kind = if info.contains("recursion limit") {
+        Syntax::TooDeep
+    } else if info.contains("quoted scalar") {
+        Syntax::UnclosedQuote
+    } else if info.contains("tabs") || info.contains("cannot start any token") {
+        Syntax::Tab
+    } else if info.contains("mapping values are not allowed") {
+        Syntax::ColonInValue
+    } else if info.contains("did not find expected")
+        || info.contains("block collection")
+        || info.contains("indicator")
+        || info.contains("expected key")
+    {
+        Syntax::Indentation
+    } else {
+        Syntax::Other(info.to_string())
+    };
+    // An indentation error is fixed at the start of its line, not where the
+    // parser gave up.
+    if kind == Syntax::Indentation
+        && let Some(line) = text.lines().nth(at.line.saturating_sub(1))
+    {
+        at.column = line.len() - line.trim_start().len() + 1;
+    }
+    SyntaxError { pos: at, kind }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(line: usize, column: usize) -> Pos {
+        Pos { line, column }
+    }
+
+    #[test]
+    fn every_node_knows_where_it_starts() {
+        let text = "activities:\n  - id: a\n    categories: [x, y]\n  - id: b\n";
+        let root = parse(text).unwrap().unwrap();
+        let activities = YamlPath::key("activities");
+        assert_eq!(root.find(&activities.at(0)).pos, at(2, 5));
+        assert_eq!(
+            root.find(&activities.at(0).child("categories").at(1)).pos,
+            at(3, 21)
+        );
+        assert_eq!(root.find(&activities.at(1).child("id")).pos, at(4, 9));
+        // A path that goes further than the file points at the deepest node found.
+        assert_eq!(root.find(&activities.at(1).child("name")).pos, at(4, 5));
+        assert_eq!(
+            activities.at(0).child("categories").at(1).to_string(),
+            "activities[0].categories[1]"
+        );
+    }
+
+    #[test]
+    fn an_empty_value_is_found_at_its_key() {
+        let root = parse("a:\n  law:\n  b: 1\n").unwrap().unwrap();
+        assert_eq!(root.find(&YamlPath::key("a").child("law")).pos, at(2, 3));
+    }
+
+    #[test]
+    fn no_document_is_none() {
+        assert_eq!(parse("# alleen een opmerking\n").unwrap(), None);
+        assert_eq!(parse("").unwrap(), None);
+    }
+
+    #[test]
+    fn canonical_text_ignores_order_and_formatting() {
+        let a = parse("- id: x\n  name: X\n").unwrap().unwrap();
+        let b = parse("# opmerking\n- {name: X,   id: x}\n")
+            .unwrap()
+            .unwrap();
+        let c = parse("- id: x\n  name: Y\n").unwrap().unwrap();
+        assert_eq!(a.canonical(), b.canonical());
+        assert_ne!(a.canonical(), c.canonical());
+    }
+
+    /// The parser's wordings that [`syntax_error`] relies on.
+    #[test]
+    fn syntax_errors_are_told_apart() {
+        let kind = |text: &str| parse(text).unwrap_err().kind;
+        assert_eq!(kind("a: \"open\nb: 1\n"), Syntax::UnclosedQuote);
+        assert_eq!(kind("a:\n\tb: 1\n"), Syntax::Tab);
+        assert_eq!(kind("a: b: c\n"), Syntax::ColonInValue);
+        assert_eq!(kind("a:\n  - x\n - y\n"), Syntax::Indentation);
+        assert_eq!(kind("a: &x 1\nb: *x\n"), Syntax::Alias);
+        assert_eq!(kind("a: 1\n---\nb: 2\n"), Syntax::SecondDocument);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_a_stack_overflow() {
+        let text = "- ".repeat(50_000) + "x\n";
+        assert_eq!(parse(&text).unwrap_err().kind, Syntax::TooDeep);
+        let flow = "[".repeat(50_000);
+        assert_eq!(parse(&flow).unwrap_err().kind, Syntax::TooDeep);
+    }
+}
