@@ -508,44 +508,16 @@ fn uses(school: &School, p: &Processor) -> bool {
 fn statement(context: &Context, page: Page, school: &School) -> StatementView {
     let model = context.model;
     let activities = school_activities(model, school);
-
-    // Categories, recipients and processors in model order, as far as this
-    // school's activities use them.
-    let used = |ids: &dyn Fn(&Activity) -> &Vec<String>, id: &String| {
-        activities.iter().any(|a| ids(a).contains(id))
-    };
-    let categories: Vec<&Category> = model
-        .categories
-        .iter()
-        .filter(|c| used(&|a| &a.categories, &c.id))
-        .collect();
-    let recipients: Vec<RecipientView> = model
-        .recipients
-        .iter()
-        .filter(|r| used(&|a| &a.recipients, &r.id))
-        .map(|r| RecipientView {
-            id: r.id.clone(),
-            name: r.name.clone(),
-            why: to_html(&r.why),
-            law: r.law.clone(),
-        })
-        .collect();
-    let processors: Vec<ProcessorView> = model
-        .processors
-        .iter()
-        .filter(|p| {
-            uses(school, p) && (used(&|a| &a.processors, &p.id) || school.systems.contains(&p.id))
-        })
-        .map(processor_view)
-        .collect();
-
+    let Used {
+        categories,
+        recipients,
+        processors,
+    } = used(model, school, &activities);
     let activity_views: Vec<ActivityView> = activities
         .iter()
         .map(|a| activity_view(model, school, a))
         .collect();
-
     let data = subject_views(model, &categories);
-    let special = special_views(&categories, &activities);
     let rights = rights_view(model);
     let mut specific: Vec<String> = activities
         .iter()
@@ -558,29 +530,15 @@ fn statement(context: &Context, page: Page, school: &School) -> StatementView {
             .filter(|p| p.specific)
             .map(|p| format!("{}: {}", p.name, p.does)),
     );
-
-    let summary = summary(&data, &activity_views, &recipients, &rights, specific);
-
     StatementView {
         frame: context.frame(page),
-        school: SchoolView {
-            id: school.id.clone(),
-            name: school.name.clone(),
-            place: school.place.clone(),
-            website: school.website.clone(),
-            email: school.email.clone(),
-            phone: school.phone.clone(),
-            address: school
-                .address
-                .as_ref()
-                .map(|a| format!("{}, {} {}", a.street, a.postcode, a.place)),
-        },
+        school: school_view(school),
         org: context.org.clone(),
-        summary,
+        summary: summary(&data, &activity_views, &recipients, &rights, specific),
         introduction: to_html(&model.statement.introduction),
         activities: activity_views,
         data,
-        special,
+        special: special_views(&categories, &activities),
         recipients,
         transfers: processors
             .iter()
@@ -594,6 +552,61 @@ fn statement(context: &Context, page: Page, school: &School) -> StatementView {
         changes: to_html(&model.statement.changes),
         cookies_href: page.link(Page::SchoolCookies(&school.id)),
         regulation_href: page.link(Page::Regulation),
+    }
+}
+
+/// What of the shared model a school's activities use, in model order.
+struct Used<'m> {
+    categories: Vec<&'m Category>,
+    recipients: Vec<RecipientView>,
+    processors: Vec<ProcessorView>,
+}
+
+fn used<'m>(model: &'m Model, school: &School, activities: &[&Activity]) -> Used<'m> {
+    let used = |ids: &dyn Fn(&Activity) -> &Vec<String>, id: &String| {
+        activities.iter().any(|a| ids(a).contains(id))
+    };
+    Used {
+        categories: model
+            .categories
+            .iter()
+            .filter(|c| used(&|a| &a.categories, &c.id))
+            .collect(),
+        recipients: model
+            .recipients
+            .iter()
+            .filter(|r| used(&|a| &a.recipients, &r.id))
+            .map(|r| RecipientView {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                why: to_html(&r.why),
+                law: r.law.clone(),
+            })
+            .collect(),
+        processors: model
+            .processors
+            .iter()
+            .filter(|p| {
+                uses(school, p)
+                    && (used(&|a| &a.processors, &p.id) || school.systems.contains(&p.id))
+            })
+            .map(processor_view)
+            .collect(),
+    }
+}
+
+fn school_view(school: &School) -> SchoolView {
+    SchoolView {
+        id: school.id.clone(),
+        name: school.name.clone(),
+        place: school.place.clone(),
+        website: school.website.clone(),
+        email: school.email.clone(),
+        phone: school.phone.clone(),
+        address: school
+            .address
+            .as_ref()
+            .map(|a| format!("{}, {} {}", a.street, a.postcode, a.place)),
     }
 }
 

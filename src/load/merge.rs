@@ -7,7 +7,7 @@
 
 use crate::diagnostic::{Diagnostic, Sources};
 use crate::layout::CONTENT_DIR;
-use crate::model::{Fragment, Located, Model, Origin, SchoolsFile, Section, YamlPath};
+use crate::model::{Fragment, Located, Model, Origin, Rights, SchoolsFile, Section, YamlPath};
 
 /// The sections that hold one value, and where each was first written.
 struct Singles<'s> {
@@ -100,39 +100,35 @@ fn fragment_into(
     if let Some(statement) = statement.filter(|_| single(Section::Statement)) {
         model.statement = statement;
     }
-    if let Some(mut rights) = rights.filter(|_| single(Section::Rights)) {
-        rights.origin = origin(file, Section::Rights);
-        let items = rights.origin.child("items");
-        for (i, right) in rights.items.iter_mut().enumerate() {
-            right.origin = items.at(i);
-        }
-        model.rights = rights;
+    if let Some(rights) = rights.filter(|_| single(Section::Rights)) {
+        model.rights = with_rights_origins(file, rights);
     }
     if let Some(mut regulation) = regulation.filter(|_| single(Section::Regulation)) {
         regulation.origin = origin(file, Section::Regulation);
         model.regulation = Some(regulation);
     }
-    model
-        .subjects
-        .extend(with_origins(file, Section::Subjects.key(), subjects));
-    model
-        .categories
-        .extend(with_origins(file, Section::Categories.key(), categories));
-    model
-        .retention
-        .extend(with_origins(file, Section::Retention.key(), retention));
-    model
-        .activities
-        .extend(with_origins(file, Section::Activities.key(), activities));
-    model
-        .processors
-        .extend(with_origins(file, Section::Processors.key(), processors));
-    model
-        .recipients
-        .extend(with_origins(file, Section::Recipients.key(), recipients));
-    model
-        .cookies
-        .extend(with_origins(file, Section::Cookies.key(), cookies));
+    extend(&mut model.subjects, file, Section::Subjects, subjects);
+    extend(&mut model.categories, file, Section::Categories, categories);
+    extend(&mut model.retention, file, Section::Retention, retention);
+    extend(&mut model.activities, file, Section::Activities, activities);
+    extend(&mut model.processors, file, Section::Processors, processors);
+    extend(&mut model.recipients, file, Section::Recipients, recipients);
+    extend(&mut model.cookies, file, Section::Cookies, cookies);
+}
+
+/// Adds the items of one section of a file to a list of the model.
+fn extend<T: Located>(list: &mut Vec<T>, file: usize, section: Section, items: Vec<T>) {
+    list.extend(with_origins(file, section.key(), items));
+}
+
+/// The rights, and each right, with their origins set.
+fn with_rights_origins(file: usize, mut rights: Rights) -> Rights {
+    rights.origin = origin(file, Section::Rights);
+    let items = rights.origin.child("items");
+    for (i, right) in rights.items.iter_mut().enumerate() {
+        right.origin = items.at(i);
+    }
+    rights
 }
 
 fn origin(file: usize, section: Section) -> Origin {

@@ -297,7 +297,7 @@ fn syntax_error(text: &str, error: yaml_rust2::ScanError) -> SyntaxError {
         Syntax::TooDeep
     } else if info.contains("quoted scalar") {
         Syntax::UnclosedQuote
-    } else if info.contains("tabs") || info.contains("cannot start any token") {
+    } else if info.contains("tab") || info.contains("cannot start any token") {
         Syntax::Tab
     } else if info.contains("mapping values are not allowed") {
         Syntax::ColonInValue
@@ -310,12 +310,36 @@ fn syntax_error(text: &str, error: yaml_rust2::ScanError) -> SyntaxError {
     } else {
         Syntax::Other(info.to_string())
     };
-    // An indentation error is fixed at the start of its line, not where the
-    // parser gave up.
-    if kind == Syntax::Indentation
-        && let Some(line) = text.lines().nth(at.line.saturating_sub(1))
-    {
-        at.column = line.len() - line.trim_start().len() + 1;
+    let Some(line) = text.lines().nth(at.line.saturating_sub(1)) else {
+        return SyntaxError { pos: at, kind };
+    };
+    let indent = line.len() - line.trim_start().len();
+    // "mapping values are not allowed" at the first `:` of an indented line
+    // is a key indented further than the keys around it, not a `: ` inside
+    // a value (which the parser finds at a later colon of its line).
+    let kind = match kind {
+        Syntax::ColonInValue if indent > 0 && line.find(':') == Some(at.column - 1) => {
+            Syntax::Indentation
+        }
+        kind => kind,
+    };
+    match kind {
+        // An indentation error is fixed at the start of its line, not where
+        // the parser gave up.
+        Syntax::Indentation => at.column = indent + 1,
+        // The parser may stop on the line before the tab (in the middle of
+        // a value that the tab ends): point at the tab itself.
+        Syntax::Tab => {
+            let lines = text.lines().enumerate().skip(at.line.saturating_sub(1));
+            if let Some((index, tab)) = lines.take(3).find_map(|(i, l)| Some((i, l.find('\t')?))) {
+                let line = text.lines().nth(index).unwrap_or_default();
+                at = Pos {
+                    line: index + 1,
+                    column: line[..tab].chars().count() + 1,
+                };
+            }
+        }
+        _ => {}
     }
     SyntaxError { pos: at, kind }
 }
@@ -377,6 +401,11 @@ mod tests {
         assert_eq!(kind("a: \"open\nb: 1\n"), Syntax::UnclosedQuote);
         assert_eq!(kind("a:\n\tb: 1\n"), Syntax::Tab);
         assert_eq!(kind("a: b: c\n"), Syntax::ColonInValue);
+        assert_eq!(kind("a:\n  b: Let op: dit\n"), Syntax::ColonInValue);
+        let too_far = parse("a:\n  - id: x\n    name: X\n     extra: y\n").unwrap_err();
+        assert_eq!((too_far.kind, too_far.pos), (Syntax::Indentation, at(4, 6)));
+        let tab = parse("a:\n  b: 1\n\tc: 2\n").unwrap_err();
+        assert_eq!((tab.kind, tab.pos), (Syntax::Tab, at(3, 1)));
         assert_eq!(kind("a:\n  - x\n - y\n"), Syntax::Indentation);
         assert_eq!(kind("a: &x 1\nb: *x\n"), Syntax::Alias);
         assert_eq!(kind("a: 1\n---\nb: 2\n"), Syntax::SecondDocument);

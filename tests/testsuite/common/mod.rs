@@ -1,8 +1,6 @@
 //! Shared test harness: copy a site to a temporary folder, run the real
 //! `helder` binary on it, read what it wrote.
 
-#![allow(dead_code)] // each test file uses a different part of the harness
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -15,6 +13,11 @@ pub mod model;
 /// The repository root: the example site.
 pub fn example_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The folder of the test suite, with its fixture sites.
+pub fn testsuite_dir() -> PathBuf {
+    example_root().join("tests/testsuite")
 }
 
 /// A copy of a site in a fresh temporary folder, removed on drop.
@@ -33,6 +36,28 @@ impl Site {
             site.root.join("schools.yaml"),
         )
         .unwrap();
+        site
+    }
+
+    /// A copy of the fixture site `tests/testsuite/sites/<name>`.
+    pub fn fixture(name: &str) -> Site {
+        let site = Site::empty();
+        copy_dir(&testsuite_dir().join("sites").join(name), &site.root);
+        site
+    }
+
+    /// A copy of the fixture site `base` with the files of the folder
+    /// `overlay` laid over it, except those named in `leave_out`.
+    pub fn overlaid(base: &str, overlay: &Path, leave_out: &[&str]) -> Site {
+        let site = Site::fixture(base);
+        for rel in files(overlay) {
+            if leave_out.iter().any(|name| rel == Path::new(name)) {
+                continue;
+            }
+            let target = site.root.join(&rel);
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            std::fs::copy(overlay.join(&rel), target).unwrap();
+        }
         site
     }
 

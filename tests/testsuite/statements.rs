@@ -6,10 +6,9 @@
 //! tests keep working when the content changes and fail when a page stops
 //! showing what its content says.
 
-mod common;
-use common::html::{self, Element, resolve_link};
-use common::model::{self, Organisation, School};
-use common::*;
+use crate::common::html::{self, Element, resolve_link};
+use crate::common::model::{self, Organisation, School};
+use crate::common::*;
 
 use std::collections::BTreeSet;
 
@@ -149,6 +148,16 @@ fn assert_no_problems(problems: Vec<String>) {
     );
 }
 
+/// The section headed `id` of a school's statement. A missing section is a
+/// problem of its own; the checks go on with an empty one, so that they also
+/// report what it lacks.
+fn section(page: &Element, id: &str, school: &School, problems: &mut Vec<String>) -> Element {
+    page.section(id).unwrap_or_else(|| {
+        problems.push(format!("{}: no section `{id}`", school.id));
+        Element::default()
+    })
+}
+
 /// The text of the first `selector` of a page; "" when it has none.
 fn first_text(page: &Element, selector: &str) -> String {
     page.first(selector).map(Element::text).unwrap_or_default()
@@ -233,12 +242,16 @@ fn every_school_has_a_statement_with_its_name_and_place() {
 #[test]
 fn each_statement_names_the_systems_its_school_uses_and_no_other_per_school_system() {
     let (site, model) = built_example();
+    assert_no_problems(systems_problems(&site, &model));
+}
+
+fn systems_problems(site: &Site, model: &Model) -> Vec<String> {
     let per_school: Vec<&Processor> = model.processors.iter().filter(|p| p.per_school).collect();
     assert!(!per_school.is_empty(), "the example has per-school systems");
     let mut problems = Vec::new();
     for school in &model.schools {
-        let page = statement(&site, school);
-        let processors = page.section("verwerkers").unwrap_or_default();
+        let page = statement(site, school);
+        let processors = section(&page, "verwerkers", school, &mut problems);
         // The processors section lists each processor under a heading.
         let headings: Vec<String> = processors
             .select("h3")
@@ -255,7 +268,7 @@ fn each_statement_names_the_systems_its_school_uses_and_no_other_per_school_syst
                 ));
             }
         }
-        let summary = page.section("samenvatting").unwrap_or_default().text();
+        let summary = section(&page, "samenvatting", school, &mut problems).text();
         for p in per_school
             .iter()
             .filter(|p| !school.systems.contains(&p.id))
@@ -286,7 +299,7 @@ fn each_statement_names_the_systems_its_school_uses_and_no_other_per_school_syst
             }
         }
     }
-    assert_no_problems(problems);
+    problems
 }
 
 #[test]
@@ -339,11 +352,15 @@ fn each_statement_names_the_board_with_its_contacts_and_the_data_protection_offi
 #[test]
 fn each_statement_tells_where_to_complain_the_autoriteit_persoonsgegevens() {
     let (site, model) = built_example();
+    assert_no_problems(complaint_problems(&site, &model));
+}
+
+fn complaint_problems(site: &Site, model: &Model) -> Vec<String> {
     let authority = &model.organisation.supervisory_authority;
     let mut problems = Vec::new();
     for school in &model.schools {
-        let page = statement(&site, school);
-        let rights = page.section("rechten").unwrap_or_default();
+        let page = statement(site, school);
+        let rights = section(&page, "rechten", school, &mut problems);
         let said = rights.text();
         if !said.contains("klacht") || !said.contains(&authority.name) {
             problems.push(format!(
@@ -359,7 +376,7 @@ fn each_statement_tells_where_to_complain_the_autoriteit_persoonsgegevens() {
             problems.push(format!("{}: no link to {}", school.id, authority.website));
         }
     }
-    assert_no_problems(problems);
+    problems
 }
 
 #[test]
@@ -500,6 +517,10 @@ fn a_per_school_practice_is_marked_where_the_school_has_it_and_absent_elsewhere(
 #[test]
 fn each_statement_has_every_element_the_law_requires_c1_to_c14() {
     let (site, model) = built_example();
+    assert_no_problems(law_problems(&site, &model));
+}
+
+fn law_problems(site: &Site, model: &Model) -> Vec<String> {
     let org = &model.organisation;
     let required_rights = [
         "access",
@@ -517,7 +538,7 @@ fn each_statement_has_every_element_the_law_requires_c1_to_c14() {
     }
     let mut problems = Vec::new();
     for school in &model.schools {
-        let page = statement(&site, school);
+        let page = statement(site, school);
         let mut fail = |element: &str, what: String| {
             problems.push(format!("{}: {element}: {what}", school.id));
         };
@@ -651,7 +672,10 @@ fn each_statement_has_every_element_the_law_requires_c1_to_c14() {
             );
         }
         // C6: every recipient, by name.
-        let recipients = sect("ontvangers").unwrap_or_default();
+        let Some(recipients) = sect("ontvangers") else {
+            fail("C6", "no section `ontvangers`".into());
+            continue;
+        };
         for id in school_activities
             .iter()
             .flat_map(|a| &a.recipients)
@@ -673,10 +697,10 @@ fn each_statement_has_every_element_the_law_requires_c1_to_c14() {
             );
         }
         // C9: the rights, each by name, and the term to answer.
-        let rights = sect("rechten").unwrap_or_default();
-        if rights.is_empty() {
+        let Some(rights) = sect("rechten") else {
             fail("C9", "no section `rechten`".into());
-        }
+            continue;
+        };
         for right in &model.rights.items {
             if !rights.contains(&right.name) {
                 fail(
@@ -712,7 +736,7 @@ fn each_statement_has_every_element_the_law_requires_c1_to_c14() {
             );
         }
     }
-    assert_no_problems(problems);
+    problems
 }
 
 // ---------------------------------------------------------------------------
@@ -721,16 +745,20 @@ fn each_statement_has_every_element_the_law_requires_c1_to_c14() {
 #[test]
 fn the_summary_comes_first_and_links_every_activity_of_the_page() {
     let (site, model) = built_example();
+    assert_no_problems(summary_problems(&site, &model));
+}
+
+fn summary_problems(site: &Site, model: &Model) -> Vec<String> {
     let mut problems = Vec::new();
     for school in &model.schools {
-        let page = statement(&site, school);
+        let page = statement(site, school);
         // Every element of the page in document order: an index is a position.
         let all = page.descendants();
         let Some(summary_at) = all.iter().position(|e| e.matches("h2#samenvatting")) else {
             problems.push(format!("{}: no summary (`samenvatting`)", school.id));
             continue;
         };
-        let summary = page.section("samenvatting").unwrap_or_default();
+        let summary = section(&page, "samenvatting", school, &mut problems);
         if !summary.text().starts_with("In het kort") {
             problems.push(format!(
                 "{}: the summary is not headed \"In het kort\"",
@@ -779,7 +807,7 @@ fn the_summary_comes_first_and_links_every_activity_of_the_page() {
             }
         }
     }
-    assert_no_problems(problems);
+    problems
 }
 
 // ---------------------------------------------------------------------------
@@ -1052,4 +1080,79 @@ fn misuse_of_the_command_line_exits_2_and_writes_nothing() {
             "helder {args:?} wrote public/"
         );
     }
+}
+
+// ---------------------------------------------------------------------------
+// The checks above fail when what they check is missing: the example built
+// with a theme whose statement lacks one section.
+
+/// The example, built with templates in which the section headed `id` has
+/// another id, as if a theme had left it out.
+fn built_without_section(id: &str) -> (Site, Model) {
+    let site = Site::example();
+    let templates = example_root().join("themes/default/templates");
+    let mut changed = 0;
+    for rel in files(&templates) {
+        let text = std::fs::read_to_string(templates.join(&rel)).unwrap();
+        let gone = text
+            .replace(&format!("id=\"{id}\""), &format!("id=\"{id}-weg\""))
+            .replace(
+                &format!("aria-labelledby=\"{id}\""),
+                &format!("aria-labelledby=\"{id}-weg\""),
+            );
+        if gone != text {
+            changed += 1;
+            site.write(
+                &format!("themes/default/templates/{}", rel.display()),
+                &gone,
+            );
+        }
+    }
+    assert_eq!(changed, 1, "the section `{id}` is in one template");
+    site.build();
+    let model = Model::of(&site);
+    (site, model)
+}
+
+/// Whether every school's statement is reported as lacking `id`.
+fn all_lack(problems: &[String], model: &Model, id: &str) -> bool {
+    let missing = format!("no section `{id}`");
+    model.schools.iter().all(|s| {
+        problems
+            .iter()
+            .any(|p| p.starts_with(&s.id) && p.contains(&missing))
+    })
+}
+
+#[test]
+fn the_checks_of_suppliers_fail_without_the_suppliers_or_the_summary() {
+    for id in ["verwerkers", "samenvatting"] {
+        let (site, model) = built_without_section(id);
+        let problems = systems_problems(&site, &model);
+        assert!(all_lack(&problems, &model, id), "{id}: {problems:?}");
+    }
+}
+
+#[test]
+fn the_check_of_the_complaint_fails_without_the_rights() {
+    let (site, model) = built_without_section("rechten");
+    let problems = complaint_problems(&site, &model);
+    assert!(all_lack(&problems, &model, "rechten"), "{problems:?}");
+}
+
+#[test]
+fn the_checks_of_the_law_fail_without_the_recipients_or_the_rights() {
+    for id in ["ontvangers", "rechten"] {
+        let (site, model) = built_without_section(id);
+        let problems = law_problems(&site, &model);
+        assert!(all_lack(&problems, &model, id), "{id}: {problems:?}");
+    }
+}
+
+#[test]
+fn the_check_of_the_summary_fails_without_the_summary() {
+    let (site, model) = built_without_section("samenvatting");
+    let problems = summary_problems(&site, &model);
+    let missing = problems.iter().filter(|p| p.contains("no summary")).count();
+    assert_eq!(missing, model.schools.len(), "{problems:?}");
 }

@@ -2,8 +2,7 @@
 //! PRIVACY-LAW.md that the model can decide is an error with a line and a
 //! hint, and nothing is written.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// Builds the example with one edit and returns stderr; the build must fail
 /// with exit code 1 and leave no `public/`.

@@ -1,7 +1,6 @@
 //! A site overrides single files of the built-in theme; the rest stays built in.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn without_a_theme_folder_the_built_in_theme_is_used() {

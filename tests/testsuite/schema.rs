@@ -1,8 +1,7 @@
 //! `helder schema` writes JSON Schemas for editors; the example site ships
 //! them, and they must say what helder itself accepts.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn the_shipped_schemas_are_the_ones_helder_writes() {

@@ -2,10 +2,8 @@
 //! site: articles with their explanations, numbering, table of contents,
 //! definitions and the two annexes, checked against the model in content/.
 
-mod common;
-
-use common::html::Element;
-use common::*;
+use crate::common::html::Element;
+use crate::common::*;
 use serde_yaml::Value;
 
 /// A string field of a YAML mapping.
@@ -39,15 +37,11 @@ fn model_items_per_member(article: &Value) -> Vec<usize> {
         .collect()
 }
 
-/// a, b, …, z, aa, ab, …: the letters items should carry.
-fn letter(index: usize) -> String {
-    let letters: Vec<char> = ('a'..='z').collect();
-    if index < 26 {
-        letters[index].to_string()
-    } else {
-        format!("{}{}", letter(index / 26 - 1), letters[index % 26])
-    }
-}
+/// The letters the items of a member carry, in order, written out.
+const LETTERS: [&str; 26] = [
+    "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s",
+    "t", "u", "v", "w", "x", "y", "z",
+];
 
 /// The number in a label such as "3." or "Artikel 3.2", without the
 /// surrounding words and the trailing dot.
@@ -128,10 +122,56 @@ fn every_article_carries_its_own_explanation() {
 
 #[test]
 fn chapters_articles_members_and_items_are_numbered_without_gaps() {
-    let site = Site::example_built();
+    assert_numbered_without_gaps(&Site::example_built());
+}
+
+/// The numbering check fails on a theme that letters items otherwise.
+#[test]
+#[should_panic(expected = "member 1 of")]
+fn the_numbering_check_fails_on_capital_item_letters() {
+    let site = Site::example();
+    let template =
+        std::fs::read_to_string(example_root().join("themes/default/templates/regulation.html"))
+            .unwrap();
+    let from = "{{ i.letter }}";
+    assert!(template.contains(from));
+    site.write(
+        "themes/default/templates/regulation.html",
+        &template.replace(from, "{{ i.letter | upper }}"),
+    );
+    site.build();
+    assert_numbered_without_gaps(&site);
+}
+
+/// Items after the 26th are lettered `aa`, `ab`, … as Dutch regulations do.
+#[test]
+fn the_twenty_seventh_item_is_aa() {
+    let site = Site::fixture("minimal");
+    let items: String = (1..=28)
+        .map(|i| format!("          - Onderdeel {i}.\n"))
+        .collect();
+    let regulation = format!(
+        "regulation:\n  title: Privacyreglement\n  introduction: Dit reglement geldt voor alle scholen.\n  definitions: []\n  chapters:\n    - title: Algemeen\n      articles:\n        - title: Lijst\n          explanation: Een lange lijst.\n          members:\n            - text: Dit zijn de onderdelen.\n              items:\n{}",
+        items.replace("          - ", "                - ")
+    );
+    site.write("content/regulation.yaml", &regulation);
+    site.build();
     let page = regulation_page(&site);
+    let letters: Vec<String> = page
+        .select("ol.items")
+        .iter()
+        .flat_map(|ol| ol.children_matching("li"))
+        .map(|li| number_in(&li.children_matching(".num")[0].text()))
+        .collect();
+    assert_eq!(letters.len(), 28);
+    assert_eq!(letters[..2], ["a", "b"]);
+    assert_eq!(letters[24..], ["y", "z", "aa", "ab"]);
+}
+
+fn assert_numbered_without_gaps(site: &Site) {
+    let page = regulation_page(site);
     let chapters = page.select("section.chapter");
-    let model = model_chapters(&site);
+    let model = model_chapters(site);
     assert_eq!(chapters.len(), model.len(), "chapters on the page");
 
     let mut seen_numbers = Vec::new();
@@ -198,7 +238,11 @@ fn chapters_articles_members_and_items_are_numbered_without_gaps() {
                     .iter()
                     .map(|item| number_in(&item.children_matching(".num")[0].text()))
                     .collect();
-                let expected: Vec<String> = (0..*model_items).map(letter).collect();
+                assert!(
+                    *model_items <= LETTERS.len(),
+                    "the example's members have at most 26 items"
+                );
+                let expected = &LETTERS[..*model_items];
                 assert_eq!(letters, expected, "member {} of {}", m + 1, title.text());
             }
         }

@@ -1,11 +1,9 @@
 //! The cookie notices: one per school website and one for the board's,
 //! each listing exactly the cookies content/cookies.yaml declares for it.
 
-mod common;
-
-use common::html::{self, Element};
-use common::model::school_ids;
-use common::*;
+use crate::common::html::{self, Element};
+use crate::common::model::school_ids;
+use crate::common::*;
 use serde_yaml::Value;
 
 /// What a notice says when its site sets a tracking cookie: consent comes first.

@@ -6,13 +6,11 @@
 //! site's root, with fixed dates. The harness keeps git from looking above
 //! the temporary folder, and a repository at the site's root is below it.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::html::Element;
-use common::*;
+use crate::common::html::Element;
+use crate::common::*;
 
 /// The name the commits carry: a user name, not how the board wants to be read.
 const GIT_NAME: &str = "jdevries";

@@ -7,8 +7,7 @@
 //! lines and columns are found in the edited file itself, so they follow the
 //! example content when it changes.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// A copy of the example, built, and a snapshot of what the build wrote.
 fn built_example() -> (Site, Snapshot) {
@@ -155,9 +154,28 @@ fn a_badly_indented_key_is_reported_at_its_own_line() {
             "\n   law: Leerplichtwet 1969\n",
         ),
         // Not "missing required key `categories`" at the start of the
-        // activity: the line to fix, and a hint about indentation (any message).
+        // activity: the line to fix, said to be indented wrongly.
         "law: Leerplichtwet 1969",
-        ("", "indentation"),
+        (INDENTED_DIFFERENTLY, "indentation"),
+    );
+}
+
+/// What helder says of a line indented differently from its neighbours.
+const INDENTED_DIFFERENTLY: &str = "this line is indented differently from the lines around it";
+
+/// The check above fails when the message is another one: the same mistake
+/// asserted with the message of an unclosed quote does not pass.
+#[test]
+#[should_panic(expected = "expected the message `a quoted text starts here`")]
+fn asserting_the_wrong_message_for_a_badly_indented_key_fails() {
+    assert_mistake_reported(
+        "content/activities.yaml",
+        (
+            "\n    law: Leerplichtwet 1969\n",
+            "\n   law: Leerplichtwet 1969\n",
+        ),
+        "law: Leerplichtwet 1969",
+        ("a quoted text starts here", "indentation"),
     );
 }
 

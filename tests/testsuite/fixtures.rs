@@ -1,0 +1,152 @@
+//! Sites made for one purpose, as folders beside this file, in the way of
+//! mdBook's test suite:
+//!
+//! - `sites/minimal/`: the smallest complete site, one board and one school;
+//! - `sites/english/`: laid over `minimal`, a site in another language with
+//!   its own strings;
+//! - `mistakes/<case>/`: laid over `minimal`, one mistake each, with
+//!   `stderr.txt`: exactly what `helder check` must say about it.
+//!
+//! Run with `BLESS=1` to write the `stderr.txt` of every case anew from what
+//! helder says now; review the difference before committing it.
+
+use std::path::Path;
+
+use crate::common::*;
+
+#[test]
+fn the_minimal_site_builds_every_page() {
+    let site = Site::fixture("minimal");
+    let run = site.build();
+    assert!(
+        run.stderr.contains("wrote 5 pages for 1 schools"),
+        "{}",
+        run.stderr
+    );
+    let written: Vec<String> = files(&site.path("public"))
+        .iter()
+        .map(|p| p.to_str().unwrap().to_string())
+        .collect();
+    let expected = [
+        "404.html",
+        "cookies/index.html",
+        "de-linde/cookies/index.html",
+        "de-linde/index.html",
+        "index.html",
+        "style.css",
+    ];
+    assert_eq!(written, expected);
+    let statement = site.document("de-linde/index.html");
+    let heading = statement
+        .first("h3#doel-leerlingadministratie")
+        .map(|h| h.text());
+    assert_eq!(heading.as_deref(), Some("Leerlingadministratie"));
+}
+
+/// A board that writes its pages in another language gives the words of
+/// its strings file; helder's Rust holds none of them.
+#[test]
+fn a_site_in_another_language_takes_its_words_from_its_strings() {
+    let overlay = testsuite_dir().join("sites/english");
+    let site = Site::overlaid("minimal", &overlay, &[]);
+    site.build();
+    let page = site.document("de-linde/index.html");
+    let html = page.first("html").expect("an <html> element");
+    assert_eq!(html.attr("lang"), Some("en"));
+    let nav: Vec<String> = page
+        .select("nav")
+        .iter()
+        .flat_map(|nav| nav.select("a"))
+        .map(|a| a.text())
+        .collect();
+    assert!(nav.contains(&"All schools".to_string()), "{nav:?}");
+    let text = page.text();
+    assert!(
+        text.contains("Legal obligation (GDPR art. 6(1)(c))"),
+        "{text}"
+    );
+    assert!(text.contains("5 years"), "{text}");
+    assert!(!text.contains("Wettelijke verplichting"), "{text}");
+}
+
+#[test]
+fn a_language_without_strings_is_an_error_that_says_where_to_write_them() {
+    let site = Site::fixture("minimal");
+    site.write("content/site.yaml", "site:\n  language: fy\n");
+    let run = site.helder(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "themes/default/strings/fy.yaml: error: helder has no words for the language `fy`"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.path("public").exists());
+}
+
+/// Every case of `mistakes/`: see [`check_case`].
+#[test]
+fn every_mistake_is_reported_as_its_snapshot_says() {
+    let dir = testsuite_dir().join("mistakes");
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 10, "too few cases in {}", dir.display());
+    let bless = std::env::var_os("BLESS").is_some();
+    let wrong: Vec<String> = cases
+        .iter()
+        .flat_map(|case| check_case(case, bless))
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "{} case(s) wrong (BLESS=1 rewrites the snapshots):\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+/// What is wrong with one case: `check` and `build` must exit with 1,
+/// `build` must write nothing, and both must say exactly what the case's
+/// `stderr.txt` holds (which `bless` first rewrites).
+fn check_case(case: &Path, bless: bool) -> Vec<String> {
+    let name = case.file_name().unwrap().to_string_lossy().into_owned();
+    let site = Site::overlaid("minimal", case, &["stderr.txt"]);
+    let check = site.helder(&["check"]);
+    let build = site.helder(&["build"]);
+    let written = site.path("public").exists();
+    if check.code != 1 || build.code != 1 || written {
+        let (c, b) = (check.code, build.code);
+        return vec![format!(
+            "{name}: check exit {c}, build exit {b}, public/ written: {written}\n{}",
+            check.stderr
+        )];
+    }
+    let snapshot = case.join("stderr.txt");
+    if bless {
+        std::fs::write(&snapshot, &check.stderr).unwrap();
+    }
+    let expected = std::fs::read_to_string(&snapshot).unwrap_or_default();
+    let mut wrong = Vec::new();
+    if check.stderr != expected {
+        wrong.push(format!("{name}: expected\n{expected}got\n{}", check.stderr));
+    }
+    if build.stderr != expected {
+        wrong.push(format!("{name}: `build` said\n{}", build.stderr));
+    }
+    wrong
+}
+
+/// A case whose snapshot says something other than helder is caught.
+#[test]
+fn a_wrong_snapshot_is_caught() {
+    let case = Site::empty();
+    let schools = "schools:\n  - id: de-linde\n    naem: Obs De Linde\n    place: Zuidbroek\n";
+    case.write("schools.yaml", schools);
+    case.write("stderr.txt", "schools.yaml:3:5: error: another message\n");
+    let wrong = check_case(&case.root, false);
+    assert_eq!(wrong.len(), 2, "{wrong:?}");
+    assert!(wrong[0].contains("unknown key `naem`"), "{wrong:?}");
+}
