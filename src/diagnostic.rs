@@ -5,88 +5,130 @@
 //! loaded files ([`Sources`]) turn an entity's [`Origin`] (file + YAML path)
 //! into a line and column; this is the one place where an origin becomes text.
 
-use std::fmt;
 use std::path::PathBuf;
 
 use crate::model::{Origin, Section};
 use crate::yaml::Node;
 pub use crate::yaml::Pos;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
     Warning,
 }
 
+/// The languages helder speaks to the people who fix the model: Dutch by
+/// default, English on request.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    /// English when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first that is
+    /// set) starts with `en`; Dutch otherwise.
+    pub fn from_env() -> Lang {
+        let set = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find_map(|key| std::env::var(key).ok().filter(|v| !v.is_empty()));
+        match set {
+            Some(value) if value.starts_with("en") => Lang::En,
+            _ => Lang::Nl,
+        }
+    }
+}
+
+/// A message in every language helder speaks, so that no message exists in
+/// one language only. Written with [`text!`](crate::text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub nl: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Nl => &self.nl,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A [`Text`] in Dutch and English, each formatted with the names in scope:
+/// `text!("onbekende sleutel `{key}`", "unknown key `{key}`")`.
+#[macro_export]
+macro_rules! text {
+    ($nl:literal, $en:literal $(,)?) => {
+        $crate::diagnostic::Text {
+            nl: format!($nl),
+            en: format!($en),
+        }
+    };
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// The file, as the user would type it from the site's folder.
+    /// The rule that found it (`HL011`); none for a file that cannot be read.
+    pub code: Option<&'static str>,
+    /// The file, relative to the site's folder; empty for the site as a whole.
     pub file: PathBuf,
     pub pos: Option<Pos>,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Text,
+    pub hint: Option<Text>,
+    /// The school whose pages it affects, where it is one school's.
+    pub school: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn error(file: impl Into<PathBuf>, pos: Option<Pos>, message: impl Into<String>) -> Self {
+    pub fn error(file: impl Into<PathBuf>, pos: Option<Pos>, message: Text) -> Self {
         Diagnostic {
             severity: Severity::Error,
+            code: None,
             file: file.into(),
             pos,
-            message: message.into(),
+            message,
             hint: None,
+            school: None,
         }
     }
 
-    pub fn warning(file: impl Into<PathBuf>, pos: Option<Pos>, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl Into<PathBuf>, pos: Option<Pos>, message: Text) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, pos, message)
         }
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn with_hint(mut self, hint: Text) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
+        self
+    }
+
+    pub fn for_school(mut self, school: &str) -> Self {
+        self.school = Some(school.to_string());
         self
     }
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
-
-    /// The diagnostic as text, with ANSI colours when `colour` is set.
-    pub fn render(&self, colour: bool) -> String {
-        let (label, paint) = match self.severity {
-            Severity::Error => ("error", "\x1b[1;31m"),
-            Severity::Warning => ("warning", "\x1b[1;33m"),
-        };
-        let (on, off) = if colour { (paint, "\x1b[0m") } else { ("", "") };
-        let mut out = format!("{}", self.file.display());
-        if let Some(pos) = self.pos {
-            out += &format!(":{}:{}", pos.line, pos.column);
-        }
-        if !out.is_empty() {
-            out += ": ";
-        }
-        out += &format!("{on}{label}{off}: {}", self.message);
-        if let Some(hint) = &self.hint {
-            out += &format!("\n  hint: {hint}");
-        }
-        out
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(false))
-    }
 }
 
 /// Sorts diagnostics by file and position, errors and warnings mixed, so the
 /// list reads top to bottom like the files do.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| (&a.file, a.pos, &a.message).cmp(&(&b.file, b.pos, &b.message)));
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.pos, &a.message.en, &a.school).cmp(&(&b.file, b.pos, &b.message.en, &b.school))
+    });
 }
 
 /// One loaded YAML file: its text, its tree and the sections it holds.
@@ -130,7 +172,7 @@ impl Sources {
             .collect()
     }
 
-    pub fn error(&self, origin: &Origin, message: impl Into<String>) -> Diagnostic {
+    pub fn error(&self, origin: &Origin, message: Text) -> Diagnostic {
         Diagnostic::error(self.path(origin), self.pos(origin), message)
     }
 }
@@ -173,20 +215,6 @@ mod tests {
         assert_eq!(did_you_mean("leerling-nam", ids), Some("leerling-naam"));
         assert_eq!(did_you_mean("ouder-naaam", ids), Some("ouder-naam"));
         assert_eq!(did_you_mean("medewerker", ids), None);
-    }
-
-    #[test]
-    fn renders_file_line_column_and_hint() {
-        let d = Diagnostic::error(
-            "schools.yaml",
-            Some(Pos { line: 3, column: 5 }),
-            "unknown key `nmae`",
-        )
-        .with_hint("did you mean `name`?");
-        assert_eq!(
-            d.to_string(),
-            "schools.yaml:3:5: error: unknown key `nmae`\n  hint: did you mean `name`?"
-        );
     }
 
     #[test]

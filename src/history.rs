@@ -34,9 +34,10 @@ use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::thread;
 
-use crate::diagnostic::Sources;
+use crate::diagnostic::{Sources, Text};
 use crate::layout::{self, ADOPTION_TAG_PREFIX, Inputs, SCHOOLS_FILE};
 use crate::model::{AuthorStyle, Date};
+use crate::text;
 use crate::yaml;
 
 /// Ends each record of a `--format` output (ASCII record separator).
@@ -140,38 +141,40 @@ impl History {
     }
 
     /// What is missing and how to fix it; None when the history is complete.
-    pub fn warning(&self) -> Option<String> {
-        const LEFT_OUT: &str = "the dates on which pages last changed, the version tables \
-                                and the adoption record are unknown and are left out";
+    pub fn warning(&self) -> Option<Text> {
         let root = self
             .root
             .canonicalize()
             .unwrap_or_else(|_| self.root.clone());
         let root = root.display();
-        match self.availability {
-            Availability::Full => None,
-            Availability::Shallow => Some(format!(
-                "this is a shallow clone, so {LEFT_OUT}; fetch the full history with \
-                 `git fetch --unshallow --tags` (in CI: a checkout with fetch-depth 0)"
-            )),
+        let (nl, en) = (
+            "zijn de datums van de laatste wijziging, de versietabel en de vaststelling onbekend en blijven ze weg",
+            "the dates on which pages last changed, the version tables and the adoption record are unknown and are left out",
+        );
+        Some(match self.availability {
+            Availability::Full => return None,
+            Availability::Shallow => text!(
+                "dit is een ondiepe kloon (shallow clone), dus {nl}; haal de hele geschiedenis op met `git fetch --unshallow --tags` (in CI: een checkout met fetch-depth 0)",
+                "this is a shallow clone, so {en}; fetch the full history with `git fetch --unshallow --tags` (in CI: a checkout with fetch-depth 0)"
+            ),
             // The usual cause in CI containers: the checkout belongs to another user,
             // and git says "detected dubious ownership in repository at '<folder>'".
             Availability::NoRepository if self.git_error.contains("dubious ownership") => {
                 let repository = self.git_error.rsplit_once(" at ").map_or("", |(_, at)| at);
-                Some(format!(
-                    "git refuses to read the repository {repository} because it belongs to another \
-                     user, so {LEFT_OUT}; trust it with `git config --global --add safe.directory {repository}`"
-                ))
+                text!(
+                    "git weigert de repository {repository} te lezen omdat die van een andere gebruiker is, dus {nl}; vertrouw hem met `git config --global --add safe.directory {repository}`",
+                    "git refuses to read the repository {repository} because it belongs to another user, so {en}; trust it with `git config --global --add safe.directory {repository}`"
+                )
             }
-            Availability::NoRepository => Some(format!(
-                "{root} is not in a git repository, so {LEFT_OUT}; run `git init` there \
-                 and commit the site (`git add . && git commit`)"
-            )),
-            Availability::NoGit => Some(format!(
-                "git is not installed (or not on the PATH), so {LEFT_OUT}; install git \
-                 from https://git-scm.com and build {root} again"
-            )),
-        }
+            Availability::NoRepository => text!(
+                "{root} staat niet in een git-repository, dus {nl}; start daar `git init` en leg de site vast (`git add . && git commit`)",
+                "{root} is not in a git repository, so {en}; run `git init` there and commit the site (`git add . && git commit`)"
+            ),
+            Availability::NoGit => text!(
+                "git is niet geïnstalleerd (of niet op het PATH), dus {nl}; installeer git van https://git-scm.com en bouw {root} opnieuw",
+                "git is not installed (or not on the PATH), so {en}; install git from https://git-scm.com and build {root} again"
+            ),
+        })
     }
 
     /// For each of `files` (relative to the root) that was ever committed,
@@ -371,7 +374,7 @@ pub struct Table {
     /// unknown, not empty.
     pub complete: bool,
     /// What is missing and how to fix it, when the history is not complete.
-    pub warning: Option<String>,
+    pub warning: Option<Text>,
     /// When each input file last changed.
     files: BTreeMap<PathBuf, Date>,
     /// When each school's entry in `schools.yaml` last changed.
@@ -877,7 +880,13 @@ mod tests {
         let history = History::open(&clone);
         let _ = fs::remove_dir_all(&clone);
         assert_eq!(history.availability(), Availability::Shallow);
-        assert!(history.warning().unwrap().contains("git fetch --unshallow"));
+        assert!(
+            history
+                .warning()
+                .unwrap()
+                .en
+                .contains("git fetch --unshallow")
+        );
         assert_eq!(history.file_dates(&[Path::new("a.md")]), BTreeMap::new());
         assert_eq!(
             history.versions(&[Path::new("a.md")], AuthorStyle::Name, "[adres]"),
@@ -893,7 +902,7 @@ mod tests {
             History::open_with_env(&dir, vec![("GIT_CEILING_DIRECTORIES".into(), ceiling)]);
         let _ = fs::remove_dir_all(&dir);
         assert_eq!(history.availability(), Availability::NoRepository);
-        let warning = history.warning().unwrap();
+        let warning = history.warning().unwrap().en;
         assert!(warning.contains("is not in a git repository"), "{warning}");
         assert!(warning.contains("git init"), "{warning}");
         assert_eq!(history.adoptions("reglement-", "[adres]"), []);
@@ -909,7 +918,7 @@ mod tests {
         ];
         let history = History::open_with_env(&repo.dir, env);
         assert_eq!(history.availability(), Availability::NoRepository);
-        let warning = history.warning().unwrap();
+        let warning = history.warning().unwrap().en;
         let fix = format!("safe.directory '{}'", repo.dir.display());
         assert!(warning.contains(&fix), "{warning}");
     }
@@ -920,6 +929,12 @@ mod tests {
         let history = History::open_with_env(&empty, vec![("PATH".into(), empty.clone().into())]);
         let _ = fs::remove_dir_all(&empty);
         assert_eq!(history.availability(), Availability::NoGit);
-        assert!(history.warning().unwrap().contains("git is not installed"));
+        assert!(
+            history
+                .warning()
+                .unwrap()
+                .en
+                .contains("git is not installed")
+        );
     }
 }

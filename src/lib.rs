@@ -27,6 +27,7 @@
 pub mod check;
 pub mod cmd;
 pub mod diagnostic;
+pub mod emit;
 pub mod history;
 pub mod layout;
 pub mod load;

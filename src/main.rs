@@ -2,12 +2,15 @@
 //! library and turns its outcome into an exit code. Everything else is in
 //! the library (`src/lib.rs`).
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use helder::{cmd, layout, write};
+use clap::{Parser, Subcommand, ValueEnum};
+use helder::cmd::{self, Report, Strictness};
+use helder::diagnostic::{Diagnostic, Lang};
+use helder::emit::{Format, Options};
+use helder::{layout, write};
 
 /// Builds the privacy pages of a school board from one YAML model.
 #[derive(Parser)]
@@ -16,8 +19,32 @@ struct Cli {
     /// The site's folder: the one with schools.yaml and content/.
     #[arg(short, long, global = true, default_value = ".")]
     root: PathBuf,
+    /// How to show mistakes: text for people, json for programs, github
+    /// for annotations in GitHub Actions.
+    #[arg(long, global = true, value_enum, default_value_t = FormatArg::Text)]
+    format: FormatArg,
+    /// The language of the messages: nl (default) or en. Without it, a
+    /// LANG that starts with `en` means English.
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+    /// Count warnings as errors: write nothing while there are any.
+    #[arg(long, global = true)]
+    deny_warnings: bool,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Text,
+    Json,
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Nl,
+    En,
 }
 
 #[derive(Subcommand)]
@@ -33,7 +60,11 @@ enum Command {
         base_url: Option<String>,
     },
     /// Check the model and report every mistake, without writing anything.
-    Check,
+    Check {
+        /// Explain a rule (`--explain HL117`), or list every rule (`--explain`).
+        #[arg(long, value_name = "CODE", num_args = 0..=1, default_missing_value = "")]
+        explain: Option<String>,
+    },
     /// Write JSON Schemas of the YAML files into schema/, for editors.
     Schema,
 }
@@ -47,7 +78,23 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let options = Options {
+        format: match cli.format {
+            FormatArg::Text => Format::Text,
+            FormatArg::Json => Format::Json,
+            FormatArg::Github => Format::Github,
+        },
+        lang: match cli.lang {
+            Some(LangArg::Nl) => Lang::Nl,
+            Some(LangArg::En) => Lang::En,
+            None => Lang::from_env(),
+        },
+        colour: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        root: cli.root.clone(),
+    };
+    let strictness = Strictness {
+        deny_warnings: cli.deny_warnings,
+    };
     let result = match cli.command {
         Command::Build {
             output_dir,
@@ -55,26 +102,58 @@ fn main() -> ExitCode {
         } => {
             let output_dir = output_dir.unwrap_or_else(|| cli.root.join(layout::OUTPUT_DIR));
             if let Err(message) = write::check_target(&output_dir, &cli.root) {
-                eprintln!("error: --output-dir: {message}");
+                let misuse = Diagnostic::error("", None, message);
+                print(
+                    &Report {
+                        diagnostics: vec![misuse],
+                        ..Report::default()
+                    },
+                    &options,
+                );
                 return ExitCode::from(2);
             }
             cmd::build::run(&cmd::build::Options {
                 output_dir,
                 root: cli.root,
                 base_url,
+                strictness,
             })
         }
-        Command::Check => cmd::check::run(&cli.root),
+        Command::Check {
+            explain: Some(code),
+        } => {
+            let code = Some(code.as_str()).filter(|c| !c.is_empty());
+            match cmd::explain(code, options.lang) {
+                Ok(text) => {
+                    let _ = std::io::stdout().write_all(text.as_bytes());
+                    return ExitCode::SUCCESS;
+                }
+                Err(report) => {
+                    print(&report, &options);
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        Command::Check { explain: None } => cmd::check::run(&cli.root, strictness),
         Command::Schema => cmd::schema::run(&cli.root),
     };
     match result {
         Ok(report) => {
-            report.print(colour);
+            print(&report, &options);
             ExitCode::SUCCESS
         }
         Err(report) => {
-            report.print(colour);
+            print(&report, &options);
             ExitCode::from(1)
         }
     }
+}
+
+/// A report on stderr, or on stdout as a JSON document for programs.
+fn print(report: &Report, options: &Options) {
+    let text = report.render(options);
+    let _ = match options.format {
+        Format::Json => std::io::stdout().write_all(text.as_bytes()),
+        _ => std::io::stderr().write_all(text.as_bytes()),
+    };
 }

@@ -148,8 +148,10 @@ pub trait Located {
 
 /// An entity of the model that other parts refer to by its id.
 pub trait Entity: Located {
-    /// What a person calls this kind of entity in an error message.
+    /// What a person calls this kind of entity in an error message, in
+    /// English and in Dutch.
     const KIND: &'static str;
+    const KIND_NL: &'static str;
     fn id(&self) -> &str;
 }
 
@@ -167,9 +169,10 @@ macro_rules! located {
 }
 
 macro_rules! entity {
-    ($($type:ty => $kind:literal),* $(,)?) => {$(
+    ($($type:ty => $kind:literal / $nl:literal),* $(,)?) => {$(
         impl Entity for $type {
             const KIND: &'static str = $kind;
+            const KIND_NL: &'static str = $nl;
             fn id(&self) -> &str {
                 &self.id
             }
@@ -182,13 +185,13 @@ located!(
 );
 
 entity! {
-    Subject => "subject",
-    Category => "category",
-    Retention => "retention rule",
-    Activity => "activity",
-    Processor => "processor",
-    Recipient => "recipient",
-    School => "school",
+    Subject => "subject" / "groep mensen",
+    Category => "category" / "categorie",
+    Retention => "retention rule" / "bewaartermijn",
+    Activity => "activity" / "verwerking",
+    Processor => "processor" / "verwerker",
+    Recipient => "recipient" / "ontvanger",
+    School => "school" / "school",
 }
 
 /// The entity with this id, if there is one.
@@ -262,6 +265,25 @@ pub struct Site {
     /// the strings file of the theme (`strings/nl.yaml`) its words come from.
     #[serde(default = "Site::default_language")]
     pub language: String,
+    /// The level of a rule of `helder check`, by its code: `allow`, `warn`
+    /// or `deny`, e.g. `rules: { HL204: allow }`. A rule the law requires
+    /// cannot be lowered.
+    #[serde(default)]
+    pub rules: std::collections::BTreeMap<String, RuleLevel>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// How a site wants a rule of `helder check` to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleLevel {
+    /// Not checked.
+    Allow,
+    /// A warning: reported, but the site is built.
+    Warn,
+    /// An error: nothing is built until it is fixed.
+    Deny,
 }
 
 impl Default for Site {
@@ -270,6 +292,8 @@ impl Default for Site {
             base_url: String::new(),
             authors: AuthorStyle::default(),
             language: Site::default_language(),
+            rules: Default::default(),
+            origin: Origin::default(),
         }
     }
 }
@@ -307,6 +331,8 @@ pub struct Organisation {
     pub privacy_contact: Contact,
     /// The supervisory authority (in the Netherlands: the Autoriteit Persoonsgegevens).
     pub supervisory_authority: Authority,
+    #[serde(skip)]
+    pub origin: Origin,
 }
 
 #[derive(Debug, Default, Clone, Deserialize, JsonSchema)]
@@ -324,6 +350,10 @@ pub struct Contact {
     pub role: String,
     pub email: String,
     pub phone: Option<String>,
+    /// The organisation that provides this contact, when it is not the
+    /// board itself (an FG hired from another organisation): then an
+    /// address at another domain than the board's is expected.
+    pub external: Option<String>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize, JsonSchema)]
@@ -346,6 +376,8 @@ pub struct StatementText {
     pub automated_decisions: String,
     /// How changes to the statement are announced.
     pub changes: String,
+    #[serde(skip)]
+    pub origin: Origin,
 }
 
 /// The rights of data subjects and how to use them (C9–C11).
@@ -489,30 +521,27 @@ pub enum PeriodUnit {
 impl Period {
     /// Parses `<number> <unit>` with a Dutch unit (dag/dagen, week/weken,
     /// maand/maanden, jaar).
-    pub fn parse(text: &str) -> Result<Period, String> {
+    pub fn parse(text: &str) -> Option<Period> {
         let mut words = text.split_whitespace();
         let (Some(number), Some(unit), None) = (words.next(), words.next(), words.next()) else {
-            return Err(format!(
-                "`{text}` is not a period; write a number and a unit, e.g. `5 jaar` or `6 maanden`"
-            ));
+            return None;
         };
-        let amount: u32 = number
-            .parse()
-            .map_err(|_| format!("`{number}` in `{text}` is not a whole number"))?;
         let unit = match unit {
             "dag" | "dagen" => PeriodUnit::Day,
             "week" | "weken" => PeriodUnit::Week,
             "maand" | "maanden" => PeriodUnit::Month,
             "jaar" => PeriodUnit::Year,
-            other => {
-                return Err(format!(
-                    "`{other}` is not a unit of time; use dagen, weken, maanden or jaar"
-                ));
-            }
+            _ => return None,
         };
-        Ok(Period { amount, unit })
+        Some(Period {
+            amount: number.parse().ok()?,
+            unit,
+        })
     }
 }
+
+/// What a period looks like, for a message about one that does not parse.
+const PERIOD_EXAMPLES: &str = "`5 jaar`, `6 maanden`, `2 weken`, `90 dagen`";
 
 impl Period {
     /// As an ISO 8601 duration (`P5Y`, `P6M`, `P2W`, `P90D`): the form the
@@ -549,7 +578,9 @@ const PERIOD_PATTERN: &str = "^[0-9]+ (dag|dagen|week|weken|maand|maanden|jaar)$
 impl<'de> Deserialize<'de> for Period {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Period::parse(&text).map_err(serde::de::Error::custom)
+        Period::parse(&text).ok_or_else(|| {
+            serde::de::Error::invalid_value(serde::de::Unexpected::Str(&text), &PERIOD_EXAMPLES)
+        })
     }
 }
 
@@ -774,7 +805,10 @@ impl<'de> Deserialize<'de> for CookieLifetime {
         }
         Period::parse(&text)
             .map(CookieLifetime::For)
-            .map_err(|e| serde::de::Error::custom(format!("{e}, or `sessie`")))
+            .ok_or_else(|| {
+                let examples = "`1 jaar`, `30 dagen`, `sessie`";
+                serde::de::Error::invalid_value(serde::de::Unexpected::Str(&text), &examples)
+            })
     }
 }
 
@@ -890,12 +924,6 @@ impl<'de> Deserialize<'de> for Member {
                     items: m.items,
                 })
             }
-
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> Result<Member, A::Error> {
-                Err(serde::de::Error::custom(
-                    "an article member is a text, or `text:` with a list of `items:`, not a list",
-                ))
-            }
         }
 
         deserializer.deserialize_any(MemberVisitor)
@@ -996,7 +1024,8 @@ mod tests {
         assert_eq!(iso("1 maand"), "P1M");
         assert_eq!(iso("2 weken"), "P2W");
         assert_eq!(iso("90 dagen"), "P90D");
-        assert!(Period::parse("5 jaren").is_err());
+        assert_eq!(Period::parse("5 jaren"), None);
+        assert_eq!(Period::parse("vijf jaar"), None);
     }
 
     /// Every key a content file may hold is a [`Section`], so that no page

@@ -15,6 +15,7 @@ use tera::{Context, Tera};
 use crate::diagnostic::Diagnostic;
 use crate::layout::THEME_DIR;
 use crate::resolve::{Site, View};
+use crate::text;
 use crate::theme::{Strings, Theme};
 
 /// Compiles the theme's templates; a syntax error in an override is reported
@@ -33,12 +34,21 @@ pub fn templates(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
     )
     .map_err(|e| {
         vec![
-            Diagnostic::error(
-                THEME_DIR,
-                None,
-                format!("a template does not compile: {}", chain(&e)),
-            )
-            .with_hint("fix the template named above, or remove your copy to use the default"),
+            {
+                let error = chain(&e);
+                Diagnostic::error(
+                    THEME_DIR,
+                    None,
+                    text!(
+                        "een template is onjuist: {error}",
+                        "a template does not compile: {error}"
+                    ),
+                )
+                .with_hint(text!(
+                    "verbeter het template dat hierboven staat, of haal uw kopie weg om het standaardtemplate te gebruiken",
+                    "fix the template named above, or remove your copy to use the default"
+                ))
+            },
         ]
     })?;
     Ok(tera)
@@ -125,17 +135,38 @@ fn report(failures: Vec<(&str, Failure)>) -> Vec<Diagnostic> {
     grouped
         .into_iter()
         .map(|(error, template, paths)| {
-            let others = match paths.len() - 1 {
-                0 => String::new(),
-                1 => " and 1 other page".into(),
-                n => format!(" and {n} other pages"),
+            let (others_nl, others_en) = match paths.len() - 1 {
+                0 => (String::new(), String::new()),
+                1 => (" en 1 andere pagina".into(), " and 1 other page".into()),
+                n => (format!(" en {n} andere pagina's"), format!(" and {n} other pages")),
             };
+            let page = paths[0];
             if template {
-                Diagnostic::error(THEME_DIR, None, format!("rendering {}{others} failed: {error}", paths[0]))
-                    .with_hint("a template uses a name its page does not have; compare it with the default theme in the README")
+                Diagnostic::error(
+                    THEME_DIR,
+                    None,
+                    text!(
+                        "het maken van {page}{others_nl} is mislukt: {error}",
+                        "rendering {page}{others_en} failed: {error}"
+                    ),
+                )
+                .with_hint(text!(
+                    "een template gebruikt een naam die de pagina niet heeft; vergelijk het met het standaardthema in de README",
+                    "a template uses a name its page does not have; compare it with the default theme in the README"
+                ))
             } else {
-                Diagnostic::error(paths[0], None, format!("cannot write this page{others}: {error}"))
-                    .with_hint("check that the output folder is writable and the disk is not full; the previous site was left as it was")
+                Diagnostic::error(
+                    page,
+                    None,
+                    text!(
+                        "deze pagina{others_nl} is niet te schrijven: {error}",
+                        "cannot write this page{others_en}: {error}"
+                    ),
+                )
+                .with_hint(text!(
+                    "controleer of de uitvoermap beschrijfbaar is en de schijf niet vol; de vorige site is gebleven zoals hij was",
+                    "check that the output folder is writable and the disk is not full; the previous site was left as it was"
+                ))
             }
         })
         .collect()

@@ -18,7 +18,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Sources, did_you_mean};
 use crate::layout::{STATIC_DIR, STRINGS_DIR, STYLESHEET, TEMPLATES_DIR, THEME_DIR};
-use crate::load;
+use crate::{load, text};
 
 macro_rules! embed {
     ($($name:literal),* $(,)?) => {
@@ -154,8 +154,18 @@ pub fn load(root: &Path, language: &str) -> Result<Theme, Vec<Diagnostic>> {
         }
         let text = std::fs::read_to_string(&path).map_err(|e| {
             errors.push(
-                Diagnostic::error(rel, None, format!("cannot read this theme file: {e}"))
-                    .with_hint("save it as UTF-8 text, or remove it to use the default"),
+                Diagnostic::error(
+                    rel,
+                    None,
+                    text!(
+                        "dit bestand van het thema is niet te lezen: {e}",
+                        "cannot read this theme file: {e}"
+                    ),
+                )
+                .with_hint(text!(
+                    "bewaar het als UTF-8-tekst, of haal het weg om het standaardbestand te gebruiken",
+                    "save it as UTF-8 text, or remove it to use the default"
+                )),
             );
         });
         text.ok()
@@ -203,12 +213,20 @@ fn strings(
 ) -> Option<Strings> {
     let Some(text) = text else {
         let known: Vec<&str> = STRINGS.iter().map(|(l, _)| *l).collect();
+        let known = known.join(", ");
         errors.push(
-            Diagnostic::error(file, None, format!("helder has no words for the language `{language}`"))
-                .with_hint(format!(
-                    "write them in {file}, starting from a copy of the Dutch strings (`nl`), or set `site: {{ language: nl }}`; built in: {}",
-                    known.join(", ")
-                )),
+            Diagnostic::error(
+                file,
+                None,
+                text!(
+                    "helder heeft geen woorden voor de taal `{language}`",
+                    "helder has no words for the language `{language}`"
+                ),
+            )
+            .with_hint(text!(
+                "schrijf ze in {file}, te beginnen met een kopie van de Nederlandse (`nl`), of zet `site: {{ language: nl }}`; ingebouwd: {known}",
+                "write them in {file}, starting from a copy of the Dutch strings (`nl`), or set `site: {{ language: nl }}`; built in: {known}"
+            )),
         );
         return None;
     };
@@ -244,13 +262,20 @@ fn unused_files(root: &Path) -> Vec<Diagnostic> {
             let warning = Diagnostic::warning(
                 format!("{THEME_DIR}/{rel}"),
                 None,
-                "this file is not part of the theme, so no page uses it",
+                text!(
+                    "dit bestand hoort niet bij het thema, dus geen pagina gebruikt het",
+                    "this file is not part of the theme, so no page uses it"
+                ),
             );
+            let all = known.join(", ");
             Some(match did_you_mean(&rel, known.iter().map(String::as_str)) {
-                Some(best) => warning.with_hint(format!("did you mean `{THEME_DIR}/{best}`?")),
-                None => warning.with_hint(format!(
-                    "the files a site can override are: {}, and {STRINGS_DIR}/<language>.yaml",
-                    known.join(", ")
+                Some(best) => warning.with_hint(text!(
+                    "bedoelt u `{THEME_DIR}/{best}`?",
+                    "did you mean `{THEME_DIR}/{best}`?"
+                )),
+                None => warning.with_hint(text!(
+                    "een site kan deze bestanden vervangen: {all}, en {STRINGS_DIR}/<taal>.yaml",
+                    "the files a site can override are: {all}, and {STRINGS_DIR}/<language>.yaml"
                 )),
             })
         })

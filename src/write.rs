@@ -9,8 +9,9 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Text};
 use crate::layout::{CONTENT_DIR, THEMES_DIR};
+use crate::text;
 
 /// Minifies HTML the way every page of helder is minified: closing tags and
 /// the `<html lang>`/`<head>` tags are kept, so the markup stays valid for
@@ -84,7 +85,7 @@ pub fn replace<T>(
 /// Refuses an output folder whose replacement would destroy something else:
 /// the site itself or a folder around it, its content or theme, or an
 /// existing folder that is not a site helder built (no `index.html`).
-pub fn check_target(output: &Path, root: &Path) -> Result<(), String> {
+pub fn check_target(output: &Path, root: &Path) -> Result<(), Text> {
     let absolute = |p: &Path| -> PathBuf {
         // The output folder may not exist yet: resolve what does exist.
         match (p.parent(), p.file_name()) {
@@ -95,20 +96,23 @@ pub fn check_target(output: &Path, root: &Path) -> Result<(), String> {
     let (output, root) = (absolute(output), absolute_dir(root));
     let shown = output.display();
     if root.starts_with(&output) {
-        return Err(format!(
+        return Err(text!(
+            "`{shown}` bevat de site zelf; helder vervangt de uitvoermap bij elke build, dus kies een andere, zoals `public`",
             "`{shown}` holds the site itself; helder replaces the output folder on every build, so choose another, such as `public`"
         ));
     }
     for part in [CONTENT_DIR, THEMES_DIR] {
         if output.starts_with(root.join(part)) {
-            return Err(format!(
+            return Err(text!(
+                "`{shown}` ligt in de map {part}/ van de site; kies een map daarbuiten, zoals `public`",
                 "`{shown}` is inside the site's {part}/ folder; choose a folder outside it, such as `public`"
             ));
         }
     }
     let non_empty = fs::read_dir(&output).is_ok_and(|mut entries| entries.next().is_some());
     if non_empty && !output.join("index.html").exists() {
-        return Err(format!(
+        return Err(text!(
+            "`{shown}` bevat al bestanden die helder niet schreef; helder vervangt de hele map, dus kies een lege of nieuwe",
             "`{shown}` already holds files that helder did not write; helder replaces the whole folder, so choose an empty or new one"
         ));
     }
@@ -170,9 +174,15 @@ fn swap(output: &Path, staging: &Path, old: &Path) -> io::Result<()> {
 }
 
 fn cannot_write(folder: &Path, e: io::Error) -> Diagnostic {
-    Diagnostic::error(folder, None, format!("cannot write the site: {e}")).with_hint(
-        "check that the folder is writable and the disk is not full; the previous site was left as it was",
+    Diagnostic::error(
+        folder,
+        None,
+        text!("de site is niet te schrijven: {e}", "cannot write the site: {e}"),
     )
+    .with_hint(text!(
+        "controleer of de map beschrijfbaar is en de schijf niet vol; de vorige site is gebleven zoals hij was",
+        "check that the folder is writable and the disk is not full; the previous site was left as it was"
+    ))
 }
 
 /// Adds the path to an I/O error, which std leaves out.

@@ -2,19 +2,20 @@
 
 use std::path::PathBuf;
 
-use super::{Report, load_and_check};
+use super::{Report, Strictness, errors_first, load_and_check};
 use crate::diagnostic::Diagnostic;
 use crate::layout::{SITEMAP, STYLESHEET};
-use crate::{history, render, resolve, theme, write};
+use crate::{history, render, resolve, text, theme, write};
 
 pub struct Options {
     pub root: PathBuf,
     pub output_dir: PathBuf,
     pub base_url: Option<String>,
+    pub strictness: Strictness,
 }
 
 pub fn run(options: &Options) -> Result<Report, Report> {
-    let (mut model, sources, mut warnings) = load_and_check(&options.root)?;
+    let (mut model, sources, mut warnings) = load_and_check(&options.root, options.strictness)?;
     if let Some(url) = &options.base_url {
         model.site.base_url = url.clone();
     }
@@ -28,8 +29,9 @@ pub fn run(options: &Options) -> Result<Report, Report> {
         history
             .warning
             .iter()
-            .map(|w| Diagnostic::warning("", None, w)),
+            .map(|w| Diagnostic::warning("", None, w.clone())),
     );
+    let warnings = errors_first(warnings, options.strictness)?;
     let site = resolve::resolve(&model, &sources, &history);
     let assets: Vec<(String, String)> = [(STYLESHEET.to_string(), theme.stylesheet)]
         .into_iter()
@@ -41,12 +43,13 @@ pub fn run(options: &Options) -> Result<Report, Report> {
     })
     .map_err(Report::failed)?;
 
+    let (schools, output) = (model.schools.len(), options.output_dir.display());
     Ok(Report {
         diagnostics: warnings,
-        summary: format!(
-            "wrote {count} pages for {} schools to {}",
-            model.schools.len(),
-            options.output_dir.display()
-        ),
+        summary: Some(text!(
+            "{count} pagina's voor {schools} scholen geschreven naar {output}",
+            "wrote {count} pages for {schools} schools to {output}"
+        )),
+        sources,
     })
 }

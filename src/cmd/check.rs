@@ -2,12 +2,18 @@
 
 use std::path::Path;
 
-use super::{Report, load_and_check};
+use super::{Report, Strictness, load_and_check};
+use crate::text;
 
-pub fn run(root: &Path) -> Result<Report, Report> {
-    let (model, _sources, warnings) = load_and_check(root)?;
+pub fn run(root: &Path, strictness: Strictness) -> Result<Report, Report> {
+    let (model, sources, warnings) = load_and_check(root, strictness)?;
+    let n = model.schools.len();
     Ok(Report {
         diagnostics: warnings,
-        summary: format!("checked {} schools: no errors", model.schools.len()),
+        summary: Some(text!(
+            "{n} scholen gecontroleerd: geen fouten",
+            "checked {n} schools: no errors"
+        )),
+        sources,
     })
 }

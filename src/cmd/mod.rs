@@ -1,4 +1,5 @@
-//! The commands: each is a short list of stage calls.
+//! The commands: each is a short list of stage calls, and ends in a
+//! [`Report`] of what to tell the user.
 
 pub mod build;
 pub mod check;
@@ -6,42 +7,69 @@ pub mod schema;
 
 use std::path::Path;
 
-use crate::diagnostic::{self, Diagnostic, Sources};
+use crate::diagnostic::{self, Diagnostic, Lang, Severity, Sources, Text};
+use crate::emit::{self, Options};
 use crate::load;
 use crate::model::Model;
+use crate::text;
 
 /// What a command tells the user on stderr: diagnostics, sorted, and a last line.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
-    pub summary: String,
+    pub summary: Option<Text>,
+    /// The files read, so that a message can show its line.
+    pub sources: Sources,
 }
 
 impl Report {
+    /// The report of a command that found errors and wrote nothing.
     pub fn failed(mut diagnostics: Vec<Diagnostic>) -> Report {
         diagnostic::sort(&mut diagnostics);
-        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-        let noun = if errors == 1 { "error" } else { "errors" };
+        let n = diagnostics.iter().filter(|d| d.is_error()).count();
+        let summary = match n {
+            1 => text!(
+                "1 fout gevonden; er is niets geschreven",
+                "found 1 error; nothing was written"
+            ),
+            n => text!(
+                "{n} fouten gevonden; er is niets geschreven",
+                "found {n} errors; nothing was written"
+            ),
+        };
         Report {
             diagnostics,
-            summary: format!("found {errors} {noun}; nothing was written"),
+            summary: Some(summary),
+            sources: Sources::default(),
         }
     }
 
-    pub fn print(&self, colour: bool) {
-        for d in &self.diagnostics {
-            eprintln!("{}", d.render(colour));
-        }
-        if !self.summary.is_empty() {
-            eprintln!("{}", self.summary);
-        }
+    pub fn with_sources(mut self, sources: Sources) -> Report {
+        self.sources = sources;
+        self
+    }
+
+    /// The report as the user asked to see it.
+    pub fn render(&self, options: &Options) -> String {
+        let summary = self.summary.as_ref().map_or("", |s| s.get(options.lang));
+        emit::emit(&self.diagnostics, &self.sources, summary, options)
     }
 }
 
-/// Loads and checks the site: the model and its warnings, or every error.
-/// References are checked even when another file has a syntax error, as far
-/// as the files that could be read allow.
-pub fn load_and_check(root: &Path) -> Result<(Model, Sources, Vec<Diagnostic>), Report> {
+/// What every command that reads the site is asked.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Strictness {
+    /// Warnings count as errors: nothing is written while there are any.
+    pub deny_warnings: bool,
+}
+
+/// Loads and checks the site: the model, its files and its warnings, or
+/// every error. References are checked even when another file has a syntax
+/// error, as far as the files that could be read allow.
+pub fn load_and_check(
+    root: &Path,
+    strictness: Strictness,
+) -> Result<(Model, Sources, Vec<Diagnostic>), Report> {
     let loaded = load::load(root);
     let mut diagnostics = loaded.errors;
     if loaded.content_complete {
@@ -51,15 +79,61 @@ pub fn load_and_check(root: &Path) -> Result<(Model, Sources, Vec<Diagnostic>), 
             loaded.schools_complete,
         ));
     }
-    let warnings = errors_first(diagnostics)?;
-    Ok((loaded.model, loaded.sources, warnings))
+    match errors_first(diagnostics, strictness) {
+        Ok(warnings) => Ok((loaded.model, loaded.sources, warnings)),
+        Err(report) => Err(report.with_sources(loaded.sources)),
+    }
 }
 
-/// Splits errors from warnings: `Err` when any error is among them.
-pub fn errors_first(mut diagnostics: Vec<Diagnostic>) -> Result<Vec<Diagnostic>, Report> {
+/// Splits errors from warnings: `Err` when any error is among them, or any
+/// warning when warnings are denied.
+pub fn errors_first(
+    mut diagnostics: Vec<Diagnostic>,
+    strictness: Strictness,
+) -> Result<Vec<Diagnostic>, Report> {
+    if strictness.deny_warnings {
+        for d in &mut diagnostics {
+            d.severity = Severity::Error;
+        }
+    }
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Report::failed(diagnostics));
     }
     diagnostic::sort(&mut diagnostics);
     Ok(diagnostics)
+}
+
+/// `helder check --explain`: one rule, or the list of every rule.
+pub fn explain(code: Option<&str>, lang: Lang) -> Result<String, Report> {
+    use crate::check::rules;
+    let Some(code) = code else {
+        let lines: Vec<String> = rules::ALL
+            .iter()
+            .map(|r| format!("{} {:<34} {}", r.code, r.name, r.summary(lang).get(lang)))
+            .collect();
+        return Ok(lines.join("\n") + "\n");
+    };
+    let code = code.to_ascii_uppercase();
+    match rules::find(&code) {
+        Some(rule) => Ok(rule.explanation(lang)),
+        None => {
+            let hint = match diagnostic::did_you_mean(&code, rules::ALL.iter().map(|r| r.code)) {
+                Some(best) => text!("bedoelt u `{best}`?", "did you mean `{best}`?"),
+                None => text!(
+                    "`helder check --explain` zonder code geeft de lijst van regels",
+                    "`helder check --explain` without a code lists the rules"
+                ),
+            };
+            let unknown = Diagnostic::error(
+                "",
+                None,
+                text!("er is geen regel `{code}`", "there is no rule `{code}`"),
+            )
+            .with_hint(hint);
+            Err(Report {
+                diagnostics: vec![unknown],
+                ..Report::default()
+            })
+        }
+    }
 }

@@ -14,6 +14,7 @@ use super::Report;
 use crate::diagnostic::Diagnostic;
 use crate::layout::SCHEMA_DIR;
 use crate::model::{Fragment, SchoolsFile};
+use crate::text;
 
 /// The schemas as (file name, JSON text).
 pub fn schemas() -> [(&'static str, String); 2] {
@@ -46,15 +47,25 @@ pub fn run(root: &Path) -> Result<Report, Report> {
     });
     written.map_err(|e| {
         Report::failed(vec![
-            Diagnostic::error(SCHEMA_DIR, None, format!("cannot write the schemas: {e}"))
-                .with_hint("check that the site's folder is writable"),
+            Diagnostic::error(
+                SCHEMA_DIR,
+                None,
+                text!(
+                    "de schema's zijn niet te schrijven: {e}",
+                    "cannot write the schemas: {e}"
+                ),
+            )
+            .with_hint(text!(
+                "controleer of helder in de map van de site mag schrijven",
+                "check that the site's folder is writable"
+            )),
         ])
     })?;
     Ok(Report {
-        diagnostics: Vec::new(),
-        summary: format!(
-            "wrote {SCHEMA_DIR}/content.schema.json and {SCHEMA_DIR}/schools.schema.json; \
-             start a YAML file with `# yaml-language-server: $schema=<path to the schema>` to use them"
-        ),
+        summary: Some(text!(
+            "{SCHEMA_DIR}/content.schema.json en {SCHEMA_DIR}/schools.schema.json geschreven; begin een YAML-bestand met `# yaml-language-server: $schema=<pad naar het schema>` om ze te gebruiken",
+            "wrote {SCHEMA_DIR}/content.schema.json and {SCHEMA_DIR}/schools.schema.json; start a YAML file with `# yaml-language-server: $schema=<path to the schema>` to use them"
+        )),
+        ..Report::default()
     })
 }

@@ -1,130 +1,280 @@
 //! The mistakes of reading YAML, as diagnostics in words for people who do
-//! not know YAML's grammar or Rust's types.
+//! not know YAML's grammar or Rust's types, in Dutch and English.
 //!
 //! The errors arrive as values ([`Syntax`] from the parser, [`Problem`] from
-//! the deserializer); this module only chooses the words and the hint.
+//! the deserializer); this module only chooses the words, the hint and the
+//! code (see `check::rules` for what each code means).
 
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, Text, did_you_mean};
+use crate::text;
 use crate::yaml::de::{Error, Problem, Want};
 use crate::yaml::{Shape, Syntax, SyntaxError};
+
+/// The codes of the mistakes found while reading.
+pub const SYNTAX: &str = "HL001";
+pub const UNKNOWN_KEY: &str = "HL002";
+pub const MISSING_KEY: &str = "HL003";
+pub const WRONG_KIND: &str = "HL004";
+pub const UNKNOWN_VALUE: &str = "HL005";
+pub const UNREADABLE: &str = "HL006";
 
 /// A syntax error of `file`.
 pub fn syntax(file: &Path, error: &SyntaxError) -> Diagnostic {
     let (message, hint) = match &error.kind {
         Syntax::UnclosedQuote => (
-            "a quoted text starts here but its closing quote is missing".to_string(),
-            "add the closing `\"` (or `'`) at the end of the text",
+            text!(
+                "hier begint een tekst tussen aanhalingstekens, maar het sluitende aanhalingsteken ontbreekt",
+                "a quoted text starts here but its closing quote is missing"
+            ),
+            text!(
+                "zet het sluitende `\"` (of `'`) aan het eind van de tekst",
+                "add the closing `\"` (or `'`) at the end of the text"
+            ),
         ),
         Syntax::Tab => (
-            "this line has a tab or a character that cannot start a value".to_string(),
-            "indent with spaces, not tabs; put text that starts with `@` or a backtick in quotes",
+            text!(
+                "deze regel bevat een tab, of een teken waarmee een waarde niet kan beginnen",
+                "this line has a tab or a character that cannot start a value"
+            ),
+            text!(
+                "spring in met spaties, niet met tabs; zet tekst die met `@` of een backtick begint tussen aanhalingstekens",
+                "indent with spaces, not tabs; put text that starts with `@` or a backtick in quotes"
+            ),
         ),
         Syntax::Indentation => (
-            "this line is indented differently from the lines around it".to_string(),
-            "check the indentation: the keys of one entry start in the same column, and so do the `- ` of one list; indent with spaces",
+            text!(
+                "deze regel springt anders in dan de regels eromheen",
+                "this line is indented differently from the lines around it"
+            ),
+            text!(
+                "controleer het inspringen: de sleutels van één item beginnen in dezelfde kolom, net als de `- ` van één lijst; spring in met spaties",
+                "check the indentation: the keys of one entry start in the same column, and so do the `- ` of one list; indent with spaces"
+            ),
         ),
         Syntax::ColonInValue => (
-            "a `: ` inside a value makes YAML read it as a new key".to_string(),
-            "put the whole value in quotes, e.g. `name: \"Let op: dit is een voorbeeld\"`",
+            text!(
+                "door de `: ` in deze waarde leest YAML hem als een nieuwe sleutel",
+                "a `: ` inside a value makes YAML read it as a new key"
+            ),
+            text!(
+                "zet de hele waarde tussen aanhalingstekens, bijvoorbeeld `name: \"Let op: dit is een voorbeeld\"`",
+                "put the whole value in quotes, e.g. `name: \"Let op: dit is een voorbeeld\"`"
+            ),
         ),
         Syntax::Alias => (
-            "helder does not read YAML anchors and aliases (`&name`, `*name`)".to_string(),
-            "write the value out in full where it is used",
+            text!(
+                "helder leest geen YAML-ankers en -verwijzingen (`&naam`, `*naam`)",
+                "helder does not read YAML anchors and aliases (`&name`, `*name`)"
+            ),
+            text!(
+                "schrijf de waarde voluit op elke plek waar hij nodig is",
+                "write the value out in full where it is used"
+            ),
         ),
         Syntax::TooDeep => (
-            "the values here are nested too deeply".to_string(),
-            "no part of a helder site is nested more than a few levels; check the indentation",
+            text!(
+                "de waarden zijn hier te diep genest",
+                "the values here are nested too deeply"
+            ),
+            text!(
+                "geen deel van een helder-site is meer dan een paar niveaus diep; controleer het inspringen",
+                "no part of a helder site is nested more than a few levels; check the indentation"
+            ),
         ),
         Syntax::SecondDocument => (
-            "a second YAML document starts here (`---`)".to_string(),
-            "a file holds one document: remove the `---` line, or move what follows to a file of its own",
+            text!(
+                "hier begint een tweede YAML-document (`---`)",
+                "a second YAML document starts here (`---`)"
+            ),
+            text!(
+                "een bestand bevat één document: haal de regel `---` weg, of zet wat volgt in een eigen bestand",
+                "a file holds one document: remove the `---` line, or move what follows to a file of its own"
+            ),
         ),
-        Syntax::Other(text) => (
-            text.clone(),
-            "check the indentation (spaces, not tabs), and put text that contains `: ` or starts with a special character in quotes",
+        Syntax::Other(words) => (
+            text!(
+                "deze YAML klopt niet: {words}",
+                "this is not valid YAML: {words}"
+            ),
+            text!(
+                "controleer het inspringen (spaties, geen tabs), en zet tekst met `: ` of een bijzonder eerste teken tussen aanhalingstekens",
+                "check the indentation (spaces, not tabs), and put text that contains `: ` or starts with a special character in quotes"
+            ),
         ),
     };
-    Diagnostic::error(file, Some(error.pos), message).with_hint(hint)
+    Diagnostic::error(file, Some(error.pos), message)
+        .with_hint(hint)
+        .with_code(SYNTAX)
 }
 
 /// A value that does not fit the model.
 pub fn model(file: &Path, error: &Error) -> Diagnostic {
-    let (message, hint) = words(&error.problem);
-    Diagnostic::error(file, error.pos, message).with_hint(hint)
+    let (code, message, hint) = words(&error.problem);
+    Diagnostic::error(file, error.pos, message)
+        .with_hint(hint)
+        .with_code(code)
 }
 
-fn words(problem: &Problem) -> (String, String) {
+/// A file that cannot be read at all.
+pub fn unreadable(file: &Path, error: &std::io::Error, hint: Text) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        None,
+        text!(
+            "dit bestand is niet te lezen: {error}",
+            "cannot read this file: {error}"
+        ),
+    )
+    .with_hint(hint)
+    .with_code(UNREADABLE)
+}
+
+fn words(problem: &Problem) -> (&'static str, Text, Text) {
     match problem {
         Problem::UnknownKey { key, allowed } => {
             let list = allowed.join(", ");
             let hint = match did_you_mean(key, allowed.iter().copied()) {
-                Some(best) => format!("did you mean `{best}`? Keys allowed here: {list}"),
-                None => format!("keys allowed here: {list}"),
+                Some(best) => text!(
+                    "bedoelt u `{best}`? Toegestaan zijn hier: {list}",
+                    "did you mean `{best}`? Keys allowed here: {list}"
+                ),
+                None => text!("toegestaan zijn hier: {list}", "keys allowed here: {list}"),
             };
-            (format!("unknown key `{key}`"), hint)
+            let message = text!("onbekende sleutel `{key}`", "unknown key `{key}`");
+            (UNKNOWN_KEY, message, hint)
         }
         Problem::MissingKey(key) => (
-            format!("missing required key `{key}`"),
-            format!("add `{key}:` with a value to this entry"),
+            MISSING_KEY,
+            text!(
+                "de verplichte sleutel `{key}` ontbreekt",
+                "missing required key `{key}`"
+            ),
+            text!(
+                "voeg `{key}:` met een waarde toe aan dit item",
+                "add `{key}:` with a value to this entry"
+            ),
         ),
         Problem::DuplicateKey(key) => (
-            format!("the key `{key}` is written twice in this entry"),
-            "keep one of the two".to_string(),
+            WRONG_KIND,
+            text!(
+                "de sleutel `{key}` staat twee keer in dit item",
+                "the key `{key}` is written twice in this entry"
+            ),
+            text!("houd er één van de twee", "keep one of the two"),
         ),
         Problem::UnknownValue { value, allowed } => {
             let list = allowed.join(", ");
             let hint = match did_you_mean(value, allowed.iter().copied()) {
-                Some(best) => format!("did you mean `{best}`? Allowed values: {list}"),
-                None => format!("allowed values: {list}"),
+                Some(best) => text!(
+                    "bedoelt u `{best}`? Toegestane waarden: {list}",
+                    "did you mean `{best}`? Allowed values: {list}"
+                ),
+                None => text!("toegestane waarden: {list}", "allowed values: {list}"),
             };
-            (format!("`{value}` is not an allowed value here"), hint)
+            let message = text!(
+                "`{value}` is hier geen toegestane waarde",
+                "`{value}` is not an allowed value here"
+            );
+            (UNKNOWN_VALUE, message, hint)
         }
-        Problem::Expected { want, found, text } => expected(*want, *found, text.as_deref()),
-        Problem::Invalid(message) => (
-            message.clone(),
-            "check that this value has the form the key expects".to_string(),
+        Problem::Expected { want, found, text } => {
+            let (message, hint) = expected(*want, *found, text.as_deref());
+            (WRONG_KIND, message, hint)
+        }
+        Problem::InvalidValue { text, examples } => (
+            WRONG_KIND,
+            text!(
+                "`{text}` heeft niet de vorm die hier hoort",
+                "`{text}` does not have the form this key takes"
+            ),
+            text!(
+                "schrijf het zo: {examples}",
+                "write it like this: {examples}"
+            ),
+        ),
+        Problem::Invalid(words) => (
+            WRONG_KIND,
+            text!(
+                "deze waarde klopt niet: {words}",
+                "this value is wrong: {words}"
+            ),
+            text!(
+                "vergelijk de waarde met de voorbeelden in de README",
+                "compare the value with the examples in the README"
+            ),
         ),
     }
 }
 
 /// A value of the wrong kind: what was found, and what to write instead.
-fn expected(want: Want, found: Shape, text: Option<&str>) -> (String, String) {
-    let found_words = match (found, text) {
-        (Shape::Nothing, _) => "nothing".to_string(),
-        (Shape::Text, Some(text)) => format!("`{text}`"),
-        (Shape::Text, None) => "a text".to_string(),
-        (Shape::List, _) => "a list".to_string(),
-        (Shape::Map, _) => "a block of keys".to_string(),
+fn expected(want: Want, found: Shape, written: Option<&str>) -> (Text, Text) {
+    let found = match (found, written) {
+        (Shape::Nothing, _) => text!("niets", "nothing"),
+        (Shape::Text, Some(written)) => text!("`{written}`", "`{written}`"),
+        (Shape::Text, None) => text!("een tekst", "a text"),
+        (Shape::List, _) => text!("een lijst", "a list"),
+        (Shape::Map, _) => text!("een blok met sleutels", "a block of keys"),
     };
-    let (want_words, hint) = match want {
-        Want::Bool => ("`true` or `false`", "write `true` (yes) or `false` (no)"),
-        Want::Number => ("a whole number", "write the number in digits, e.g. `5`"),
-        Want::Text if found == Shape::Nothing => (
-            "a text",
-            "write the value after the colon, or remove the key if it is optional",
+    let nothing = found.en == "nothing";
+    let (want, hint) = match want {
+        Want::Bool => (
+            text!("`true` of `false`", "`true` or `false`"),
+            text!(
+                "schrijf `true` (ja) of `false` (nee)",
+                "write `true` (yes) or `false` (no)"
+            ),
+        ),
+        Want::Number => (
+            text!("een heel getal", "a whole number"),
+            text!(
+                "schrijf het getal in cijfers, bijvoorbeeld `5`",
+                "write the number in digits, e.g. `5`"
+            ),
+        ),
+        Want::Text if nothing => (
+            text!("een tekst", "a text"),
+            text!(
+                "schrijf de waarde achter de dubbele punt, of haal de sleutel weg als hij niet verplicht is",
+                "write the value after the colon, or remove the key if it is optional"
+            ),
         ),
         Want::Text => (
-            "a text",
-            "write one text here; put it in quotes if it starts with `[`, `{` or `-`",
+            text!("een tekst", "a text"),
+            text!(
+                "schrijf hier één tekst; zet hem tussen aanhalingstekens als hij met `[`, `{{` of `-` begint",
+                "write one text here; put it in quotes if it starts with `[`, `{{` or `-`"
+            ),
         ),
-        Want::List if found == Shape::Nothing => {
-            ("a list", "write `[]` for an empty list, or remove the key")
-        }
+        Want::List if nothing => (
+            text!("een lijst", "a list"),
+            text!(
+                "schrijf `[]` voor een lege lijst, of haal de sleutel weg",
+                "write `[]` for an empty list, or remove the key"
+            ),
+        ),
         Want::List => (
-            "a list",
-            "write the items as a list: `[a, b]`, or one `- ` line per item",
+            text!("een lijst", "a list"),
+            text!(
+                "schrijf de items als lijst: `[a, b]`, of één regel `- ` per item",
+                "write the items as a list: `[a, b]`, or one `- ` line per item"
+            ),
         ),
         Want::Map => (
-            "a block of keys",
-            "write the keys of this entry on the lines below it, indented with spaces",
+            text!("een blok met sleutels", "a block of keys"),
+            text!(
+                "schrijf de sleutels van dit item op de regels eronder, ingesprongen met spaties",
+                "write the keys of this entry on the lines below it, indented with spaces"
+            ),
         ),
     };
-    (
-        format!("expected {want_words} here, found {found_words}"),
-        hint.to_string(),
-    )
+    let (want_nl, want_en, found_nl, found_en) = (&want.nl, &want.en, &found.nl, &found.en);
+    let message = text!(
+        "hier hoort {want_nl}, maar er staat {found_nl}",
+        "expected {want_en} here, found {found_en}"
+    );
+    (message, hint)
 }
 
 #[cfg(test)]
@@ -137,10 +287,12 @@ mod tests {
             key: "nmae".into(),
             allowed: &["id", "name", "place"],
         };
-        let (message, hint) = words(&problem);
-        assert_eq!(message, "unknown key `nmae`");
+        let (code, message, hint) = words(&problem);
+        assert_eq!(code, UNKNOWN_KEY);
+        assert_eq!(message.nl, "onbekende sleutel `nmae`");
+        assert_eq!(message.en, "unknown key `nmae`");
         assert_eq!(
-            hint,
+            hint.en,
             "did you mean `name`? Keys allowed here: id, name, place"
         );
     }
@@ -148,10 +300,11 @@ mod tests {
     #[test]
     fn ja_gets_true_or_false() {
         let (message, hint) = expected(Want::Bool, Shape::Text, Some("ja"));
-        assert_eq!(message, "expected `true` or `false` here, found `ja`");
-        assert!(
-            hint.contains("`true`") && hint.contains("`false`"),
-            "{hint}"
+        assert_eq!(
+            message.nl,
+            "hier hoort `true` of `false`, maar er staat `ja`"
         );
+        assert_eq!(message.en, "expected `true` or `false` here, found `ja`");
+        assert!(hint.nl.contains("`true` (ja)"), "{hint:?}");
     }
 }

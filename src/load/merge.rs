@@ -8,6 +8,12 @@
 use crate::diagnostic::{Diagnostic, Sources};
 use crate::layout::CONTENT_DIR;
 use crate::model::{Fragment, Located, Model, Origin, Rights, SchoolsFile, Section, YamlPath};
+use crate::text;
+
+/// A section that holds one value, written in two files.
+pub const SECTION_TWICE: &str = "HL007";
+/// A section every site needs, in no file.
+pub const MISSING_SECTION: &str = "HL008";
 
 /// The sections that hold one value, and where each was first written.
 struct Singles<'s> {
@@ -21,13 +27,21 @@ impl Singles<'_> {
         let origin = origin(file, section);
         if let Some((_, first)) = self.seen.iter().find(|(s, _)| *s == section) {
             let first = self.sources.path(first);
+            let (key, first) = (section.key(), first.display());
             errors.push(
                 self.sources
-                    .error(&origin, format!("`{}:` is written twice", section.key()))
-                    .with_hint(format!(
-                        "it is also in {}; keep one of the two",
-                        first.display()
-                    )),
+                    .error(
+                        &origin,
+                        text!(
+                            "`{key}:` staat twee keer in content/",
+                            "`{key}:` is written twice"
+                        ),
+                    )
+                    .with_hint(text!(
+                        "het staat ook in {first}; houd er één van de twee",
+                        "it is also in {first}; keep one of the two"
+                    ))
+                    .with_code(SECTION_TWICE),
             );
             return false;
         }
@@ -91,13 +105,16 @@ fn fragment_into(
         regulation,
     } = fragment;
     let mut single = |section: Section| singles.first(section, file, errors);
-    if let Some(site) = site.filter(|_| single(Section::Site)) {
+    if let Some(mut site) = site.filter(|_| single(Section::Site)) {
+        site.origin = origin(file, Section::Site);
         model.site = site;
     }
-    if let Some(organisation) = organisation.filter(|_| single(Section::Organisation)) {
+    if let Some(mut organisation) = organisation.filter(|_| single(Section::Organisation)) {
+        organisation.origin = origin(file, Section::Organisation);
         model.organisation = organisation;
     }
-    if let Some(statement) = statement.filter(|_| single(Section::Statement)) {
+    if let Some(mut statement) = statement.filter(|_| single(Section::Statement)) {
+        statement.origin = origin(file, Section::Statement);
         model.statement = statement;
     }
     if let Some(rights) = rights.filter(|_| single(Section::Rights)) {
@@ -155,28 +172,33 @@ fn required_sections(singles: &Singles, errors: &mut Vec<Diagnostic>) {
     let required = [
         (
             Section::Organisation,
-            "the board: name, addresses, phone, e-mail, website, dpo, privacy_contact, supervisory_authority",
+            "name, visiting_address, phone, email, website, dpo, privacy_contact, supervisory_authority",
         ),
         (
             Section::Statement,
-            "the prose of the statement: introduction, security, automated_decisions, changes",
+            "introduction, security, automated_decisions, changes",
         ),
         (
             Section::Rights,
-            "the rights of parents and pupils and how to use them",
+            "how, response_time, age, complaints, items",
         ),
     ];
-    for (section, what) in required.into_iter().filter(|(s, _)| !singles.has(*s)) {
+    for (section, keys) in required.into_iter().filter(|(s, _)| !singles.has(*s)) {
         let key = section.key();
         errors.push(
             Diagnostic::error(
                 CONTENT_DIR,
                 None,
-                format!("no file in content/ has a `{key}:` section"),
+                text!(
+                    "geen bestand in content/ heeft een onderdeel `{key}:`",
+                    "no file in content/ has a `{key}:` section"
+                ),
             )
-            .with_hint(format!(
-                "add `{key}:` to a YAML file in content/, with {what}"
-            )),
+            .with_hint(text!(
+                "zet `{key}:` in een YAML-bestand in content/, met {keys}",
+                "add `{key}:` to a YAML file in content/, with {keys}"
+            ))
+            .with_code(MISSING_SECTION),
         );
     }
 }

@@ -12,8 +12,8 @@
 //! first file's. The trees are kept in [`Sources`], so that later stages can
 //! point a diagnostic at the line of a broken reference.
 
-mod explain;
-mod merge;
+pub mod explain;
+pub mod merge;
 
 use std::path::{Path, PathBuf};
 
@@ -23,7 +23,7 @@ use walkdir::WalkDir;
 use crate::diagnostic::{Diagnostic, SourceFile, Sources};
 use crate::layout::{CONTENT_DIR, SCHOOLS_FILE};
 use crate::model::{Fragment, Model, SchoolsFile, Section};
-use crate::yaml;
+use crate::{text, yaml};
 
 /// What `load` read: the model (partial when files had mistakes), where
 /// each part was written, and the mistakes found.
@@ -63,19 +63,55 @@ pub fn load(root: &Path) -> Loaded {
     }
 }
 
+/// Reads a site from texts instead of files: `(path, text)` pairs with the
+/// paths a site has (`schools.yaml`, `content/….yaml`). For tests, and for
+/// anything that holds a site in memory.
+pub fn load_texts(files: &[(&str, &str)]) -> Loaded {
+    let mut sources = Sources::default();
+    let mut errors = Vec::new();
+    let mut content: Vec<&(&str, &str)> =
+        files.iter().filter(|(p, _)| *p != SCHOOLS_FILE).collect();
+    content.sort_by_key(|(path, _)| *path);
+    let fragments: Vec<(usize, Fragment)> = content
+        .iter()
+        .filter_map(|(path, text)| {
+            from_text(Path::new(path), text.to_string(), &mut sources, &mut errors)
+        })
+        .collect();
+    let content_complete = errors.is_empty();
+    let schools = files
+        .iter()
+        .find(|(p, _)| *p == SCHOOLS_FILE)
+        .and_then(|(p, text)| from_text(Path::new(p), text.to_string(), &mut sources, &mut errors));
+    let schools_complete = schools.is_some();
+    let model = merge::merge(fragments, schools, &sources, content_complete, &mut errors);
+    Loaded {
+        model,
+        sources,
+        errors,
+        content_complete,
+        schools_complete,
+    }
+}
+
 /// The YAML files under `content/`, sorted by name so the merge order (and so
 /// the order of lists on the pages) is the same on every machine.
 fn content_files(root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let dir = root.join(CONTENT_DIR);
     if !dir.is_dir() {
         let looked = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let looked = looked.display();
         errors.push(
-            Diagnostic::error(CONTENT_DIR, None, "the folder `content/` is missing").with_hint(
-                format!(
-                    "run helder in the site's folder, or pass it with `--root`; looked in {}",
-                    looked.display()
-                ),
-            ),
+            Diagnostic::error(
+                CONTENT_DIR,
+                None,
+                text!("de map `content/` ontbreekt", "the folder `content/` is missing"),
+            )
+            .with_hint(text!(
+                "start helder in de map van de site, of geef die map mee met `--root`; gezocht in {looked}",
+                "run helder in the site's folder, or pass it with `--root`; looked in {looked}"
+            ))
+            .with_code(explain::UNREADABLE),
         );
         return Vec::new();
     }
@@ -89,8 +125,15 @@ fn content_files(root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
             Ok(_) => {}
             Err(e) => {
                 let path = e.path().unwrap_or(&dir);
-                let rel = path.strip_prefix(root).unwrap_or(path);
-                errors.push(Diagnostic::error(rel, None, format!("cannot read: {e}")));
+                let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+                let hint = text!(
+                    "controleer of helder de map mag lezen",
+                    "check that helder may read the folder"
+                );
+                let io = e
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("loop"));
+                errors.push(explain::unreadable(&rel, &io, hint));
             }
         }
     }
@@ -117,13 +160,17 @@ pub fn read<T: DeserializeOwned + Default>(
         Ok(text) => text,
         Err(e) => {
             let hint = if rel == Path::new(SCHOOLS_FILE) {
-                "every site has a schools.yaml beside content/; run helder in the site's folder or pass it with `--root`"
+                text!(
+                    "elke site heeft een schools.yaml naast content/; start helder in de map van de site, of geef die mee met `--root`",
+                    "every site has a schools.yaml beside content/; run helder in the site's folder or pass it with `--root`"
+                )
             } else {
-                "check that the file exists and is saved as UTF-8 text"
+                text!(
+                    "controleer of het bestand bestaat en als UTF-8-tekst is bewaard",
+                    "check that the file exists and is saved as UTF-8 text"
+                )
             };
-            errors.push(
-                Diagnostic::error(rel, None, format!("cannot read this file: {e}")).with_hint(hint),
-            );
+            errors.push(explain::unreadable(rel, &e, hint));
             return None;
         }
     };
@@ -142,6 +189,13 @@ pub fn from_text<T: DeserializeOwned + Default>(
         Ok(tree) => tree,
         Err(error) => {
             errors.push(explain::syntax(rel, &error));
+            // The text stays, so that a message can show the line.
+            sources.files.push(SourceFile {
+                path: rel.to_path_buf(),
+                text,
+                tree: None,
+                sections: Vec::new(),
+            });
             return None;
         }
     };

@@ -57,8 +57,14 @@ pub enum Problem {
         found: Shape,
         text: Option<String>,
     },
-    /// A message of helder's own (a period such as `5 jaar` that does not
-    /// parse), from a `Deserialize` written in the model.
+    /// A text that is not one of the forms a value takes (a period such as
+    /// `5 jaren`), with examples of what it should look like, as the
+    /// model's `Deserialize` gives them.
+    InvalidValue {
+        text: String,
+        examples: String,
+    },
+    /// Anything else serde reports, in its words.
     Invalid(String),
 }
 
@@ -106,6 +112,17 @@ impl de::Error for Error {
         Error::new(Problem::UnknownValue {
             value: value.to_string(),
             allowed,
+        })
+    }
+
+    fn invalid_value(unexpected: de::Unexpected, expected: &dyn de::Expected) -> Self {
+        let text = match unexpected {
+            de::Unexpected::Str(text) => text.to_string(),
+            other => other.to_string(),
+        };
+        Error::new(Problem::InvalidValue {
+            text,
+            examples: expected.to_string(),
         })
     }
 

@@ -94,8 +94,8 @@ fn position(site: &Site, file: &str, needle: &str) -> (usize, usize) {
     nth_position(site, file, needle, 0)
 }
 
-/// Checks that stderr has `file:line:column: error: …message…` with a
-/// `  hint: …hint…` line right below it.
+/// Checks that the output has an error `…message…` at `file:line:column`
+/// with a hint `…hint…`.
 fn assert_reports(
     run: &Run,
     file: &str,
@@ -103,27 +103,30 @@ fn assert_reports(
     message: &str,
     hint: &str,
 ) {
-    let head = format!("{file}:{line}:{column}: error: ");
-    let lines: Vec<&str> = run.stderr.lines().collect();
-    let Some(at) = lines.iter().position(|l| l.starts_with(&head)) else {
-        panic!("expected `{head}{message}`; stderr:\n{}", run.stderr);
+    let reported = run.reported();
+    let here = |r: &&Reported| r.file == file && r.line == Some(line) && r.column == Some(column);
+    let Some(found) = reported.iter().find(here) else {
+        panic!(
+            "expected an error at {file}:{line}:{column}: `{message}`; stderr:\n{}",
+            run.stderr
+        );
     };
     assert!(
-        lines[at][head.len()..].contains(message),
+        found.severity == "error" && found.message.contains(message),
         "expected the message `{message}`, got `{}`",
-        lines[at]
+        found.message
     );
-    let below = lines.get(at + 1).copied().unwrap_or_default();
+    let got = found.hint.clone().unwrap_or_default();
     assert!(
-        below.starts_with("  hint: ") && below.contains(hint),
-        "expected a hint with `{hint}` below `{}`, got `{below}`",
-        lines[at]
+        got.contains(hint),
+        "expected a hint with `{hint}` for `{}`, got `{got}`",
+        found.message
     );
 }
 
 /// Checks that the last line of stderr, the count of errors, says `count`.
 fn assert_counted(run: &Run, count: &str) {
-    let last = run.stderr.lines().last().unwrap_or_default();
+    let last = run.summary();
     assert!(last.contains(count), "last line: {last}");
 }
 
@@ -329,11 +332,7 @@ fn several_mistakes_are_all_reported_in_one_run_sorted_by_file_and_line() {
     let expected: Vec<String> = expected.iter().map(|(h, m)| format!("{h}{m}")).collect();
     assert_eq!(run.error_lines(), expected, "stderr:\n{}", run.stderr);
     // Every error has its hint, and the last line counts them.
-    let hints = run
-        .stderr
-        .lines()
-        .filter(|l| l.starts_with("  hint: "))
-        .count();
+    let hints = run.reported().iter().filter(|r| r.hint.is_some()).count();
     assert_eq!(hints, 4, "stderr:\n{}", run.stderr);
     assert_counted(&run, "4 errors");
 }
@@ -386,14 +385,14 @@ fn a_missing_schools_yaml_is_reported_with_a_hint_about_root() {
     let (site, before) = built_example();
     std::fs::remove_file(site.path("schools.yaml")).unwrap();
     let run = failing_build(&site, &before);
-    let lines: Vec<&str> = run.stderr.lines().collect();
-    let at = lines
+    let reported = run.reported();
+    let error = reported
         .iter()
-        .position(|l| l.starts_with("schools.yaml") && l.contains(": error: "))
+        .find(|r| r.file == "schools.yaml" && r.severity == "error")
         .unwrap_or_else(|| panic!("no error for schools.yaml; stderr:\n{}", run.stderr));
-    let hint = lines.get(at + 1).copied().unwrap_or_default();
+    let hint = error.hint.clone().unwrap_or_default();
     assert!(
-        hint.starts_with("  hint: ") && hint.contains("--root"),
+        hint.contains("--root"),
         "the hint does not mention --root: `{hint}`"
     );
     assert_counted(&run, "1 error");
@@ -414,9 +413,9 @@ fn building_in_an_empty_folder_says_to_run_in_the_site_or_pass_root() {
         );
     }
     assert!(
-        run.stderr
-            .lines()
-            .any(|l| l.starts_with("  hint: ") && l.contains("--root")),
+        run.reported()
+            .iter()
+            .any(|r| r.hint.as_deref().is_some_and(|h| h.contains("--root"))),
         "no hint about --root; stderr:\n{}",
         run.stderr
     );

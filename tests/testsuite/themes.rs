@@ -48,11 +48,10 @@ fn a_misspelt_override_is_warned_about() {
     site.write("themes/default/templates/statment.html", "{{ nothing }}");
     let run = site.build();
     assert!(
-        run.stderr.contains(
-            "themes/default/templates/statment.html: warning: this file is not part of the theme"
-        ) && run
-            .stderr
-            .contains("did you mean `themes/default/templates/statement.html`?"),
+        run.reported().iter().any(|r| {
+            r.line() == "themes/default/templates/statment.html: warning: this file is not part of the theme, so no page uses it"
+                && r.hint.as_deref() == Some("did you mean `themes/default/templates/statement.html`?")
+        }),
         "{}",
         run.stderr
     );

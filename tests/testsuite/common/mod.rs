@@ -111,7 +111,28 @@ impl Site {
             .args(args)
             .current_dir(&self.root)
             .env("NO_COLOR", "1")
+            // Messages in English, as a LANG of `en…` asks; the cases of
+            // `mistakes/` read the Dutch ones (see `helder_in_dutch`).
+            .env("LANG", "en_US.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             // Keep git from finding the repository the tests run in.
+            .env("GIT_CEILING_DIRECTORIES", std::env::temp_dir())
+            .output()
+            .expect("run helder");
+        Run::from(output)
+    }
+
+    /// Runs `helder ARGS` in the site's folder with no language set: the
+    /// messages come in Dutch, helder's default.
+    pub fn helder_in_dutch(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_helder"))
+            .args(args)
+            .current_dir(&self.root)
+            .env("NO_COLOR", "1")
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .env("GIT_CEILING_DIRECTORIES", std::env::temp_dir())
             .output()
             .expect("run helder");
@@ -161,22 +182,108 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// One diagnostic as the text output shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reported {
+    pub severity: String,
+    pub code: Option<String>,
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Reported {
+    /// `file:line:column: error: message`, the diagnostic on one line.
+    pub fn line(&self) -> String {
+        let mut head = self.file.clone();
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            head += &format!(":{line}:{column}");
+        }
+        if !head.is_empty() {
+            head += ": ";
+        }
+        format!("{head}{}: {}", self.severity, self.message)
+    }
+}
+
 impl Run {
-    /// The diagnostics on stderr: each `file:line:column: error: message` line.
-    pub fn error_lines(&self) -> Vec<&str> {
-        self.stderr_lines(": error: ")
+    /// The diagnostics of the text output: a title `error[HL011]: message`,
+    /// the place ` --> file:line:column`, the source line and `= hint: …`.
+    pub fn reported(&self) -> Vec<Reported> {
+        let mut found: Vec<Reported> = Vec::new();
+        for line in self.stderr.lines() {
+            let title = ["error", "warning"].iter().find_map(|severity| {
+                let rest = line.strip_prefix(severity)?;
+                let (code, message) = match rest.strip_prefix('[') {
+                    Some(rest) => {
+                        let (code, message) = rest.split_once("]: ")?;
+                        (Some(code.to_string()), message)
+                    }
+                    None => (None, rest.strip_prefix(": ")?),
+                };
+                Some(Reported {
+                    severity: severity.to_string(),
+                    code,
+                    file: String::new(),
+                    line: None,
+                    column: None,
+                    message: message.to_string(),
+                    hint: None,
+                })
+            });
+            if let Some(title) = title {
+                found.push(title);
+                continue;
+            }
+            let Some(last) = found.last_mut() else {
+                continue;
+            };
+            let trimmed = line.trim_start();
+            if let Some(place) = trimmed.strip_prefix("--> ") {
+                let mut parts = place.rsplitn(3, ':');
+                let (column, line, file) = (parts.next(), parts.next(), parts.next());
+                match (
+                    file,
+                    line.and_then(|l| l.parse().ok()),
+                    column.and_then(|c| c.parse().ok()),
+                ) {
+                    (Some(file), Some(line), Some(column)) => {
+                        last.file = file.to_string();
+                        last.line = Some(line);
+                        last.column = Some(column);
+                    }
+                    _ => last.file = place.to_string(),
+                }
+            } else if let Some(hint) = trimmed.strip_prefix("= hint: ") {
+                last.hint = Some(hint.to_string());
+            }
+        }
+        found
     }
 
-    /// The lines of stderr that warn.
-    pub fn warning_lines(&self) -> Vec<&str> {
-        self.stderr_lines("warning")
+    /// Every error, as `file:line:column: error: message`.
+    pub fn error_lines(&self) -> Vec<String> {
+        self.lines_of("error")
     }
 
-    fn stderr_lines(&self, containing: &str) -> Vec<&str> {
-        self.stderr
-            .lines()
-            .filter(|line| line.contains(containing))
+    /// Every warning, as `file:line:column: warning: message`.
+    pub fn warning_lines(&self) -> Vec<String> {
+        self.lines_of("warning")
+    }
+
+    fn lines_of(&self, severity: &str) -> Vec<String> {
+        self.reported()
+            .iter()
+            .filter(|r| r.severity == severity)
+            .map(Reported::line)
             .collect()
+    }
+
+    /// The last line of stderr: what the command did, or how many errors.
+    pub fn summary(&self) -> &str {
+        self.stderr.lines().last().unwrap_or_default()
     }
 }
 

@@ -1,0 +1,109 @@
+//! Check: every rule of the registry over the model, at once, before
+//! anything is rendered.
+//!
+//! The rules are in [`rules`], one file each, with a stable code, the
+//! element of the law it checks, a level, its explanation and its tests.
+//! A site may set a rule to `allow`, `warn` or `deny` under `site: rules:`,
+//! except that an error the law requires cannot be lowered.
+
+mod context;
+pub mod rules;
+
+pub use context::{Cx, Ids, Index, Out};
+
+use crate::diagnostic::{Diagnostic, Severity, Sources, did_you_mean};
+use crate::model::{Model, RuleLevel};
+use crate::text;
+use rules::{Level, Rule};
+
+/// The code of a mistake in `site: rules:` itself.
+pub const RULE_SETTING: &str = "HL009";
+
+/// Checks the model with every rule; returns errors and warnings,
+/// unsorted. Without `schools_complete` (schools.yaml could not be read)
+/// the rules that need the schools are left out rather than reported wrongly.
+pub fn check(model: &Model, sources: &Sources, schools_complete: bool) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let levels = levels(model, sources, &mut diagnostics);
+    let cx = Cx::new(model, sources, schools_complete);
+    for rule in rules::ALL {
+        let Some(check) = rule.check else { continue };
+        let severity = match levels.iter().find(|(code, _)| *code == rule.code) {
+            Some((_, level)) => *level,
+            None => rule.level,
+        };
+        let severity = match severity {
+            Level::Allow => continue,
+            Level::Warn => Severity::Warning,
+            Level::Deny => Severity::Error,
+        };
+        let mut out = Out::new(sources, rule.code, severity);
+        check(&cx, &mut out);
+        diagnostics.extend(out.into_diagnostics());
+    }
+    diagnostics
+}
+
+/// The levels the site sets under `site: rules:`, after refusing codes that
+/// do not exist and lowering a rule that the law requires.
+fn levels(
+    model: &Model,
+    sources: &Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(&'static str, Level)> {
+    let mut levels = Vec::new();
+    for (code, level) in &model.site.rules {
+        let at = model.site.origin.child("rules");
+        let Some(rule) = rules::find(code) else {
+            let codes = rules::ALL.iter().map(|r| r.code);
+            let hint = match did_you_mean(code, codes) {
+                Some(best) => text!("bedoelt u `{best}`?", "did you mean `{best}`?"),
+                None => text!(
+                    "`helder check --explain` zonder code geeft de lijst van regels",
+                    "`helder check --explain` without a code lists the rules"
+                ),
+            };
+            let message = text!("er is geen regel `{code}`", "there is no rule `{code}`");
+            diagnostics.push(
+                sources
+                    .error(&at, message)
+                    .with_hint(hint)
+                    .with_code(RULE_SETTING),
+            );
+            continue;
+        };
+        let level = match level {
+            RuleLevel::Allow => Level::Allow,
+            RuleLevel::Warn => Level::Warn,
+            RuleLevel::Deny => Level::Deny,
+        };
+        if let Some(law) = rule.required_by
+            && level != Level::Deny
+        {
+            let name = rule.name;
+            diagnostics.push(
+                sources
+                    .error(
+                        &at,
+                        text!(
+                            "regel {code} ({name}) is een eis van de wet ({law}) en kan niet lager worden gezet",
+                            "rule {code} ({name}) is required by law ({law}) and cannot be lowered"
+                        ),
+                    )
+                    .with_hint(text!(
+                        "haal `{code}` weg uit `rules:` en los de melding zelf op",
+                        "remove `{code}` from `rules:` and fix what the rule reports"
+                    ))
+                    .with_code(RULE_SETTING),
+            );
+            continue;
+        }
+        levels.push((rule.code, level));
+    }
+    levels
+}
+
+/// The rule with `code`, for `--explain`.
+pub fn explain(code: &str) -> Option<&'static Rule> {
+    rules::find(code)
+}
