@@ -77,6 +77,8 @@ pub struct Diagnostic {
     /// The file, relative to the site's folder; empty for the site as a whole.
     pub file: PathBuf,
     pub pos: Option<Pos>,
+    /// Where the words it is about end (exclusive), when they are known.
+    pub end: Option<Pos>,
     pub message: Text,
     pub hint: Option<Text>,
     /// The school whose pages it affects, where it is one school's.
@@ -90,6 +92,7 @@ impl Diagnostic {
             code: None,
             file: file.into(),
             pos,
+            end: None,
             message,
             hint: None,
             school: None,

@@ -120,6 +120,28 @@ impl<'s> Out<'s> {
         self.diagnostics.last_mut().expect("just pushed")
     }
 
+    /// Reports a mistake in the words `words` of the prose field at `origin`,
+    /// pointing at the words themselves.
+    pub fn at_words(
+        &mut self,
+        origin: &Origin,
+        words: &str,
+        message: Text,
+        hint: Text,
+    ) -> &mut Diagnostic {
+        let file = self.sources.path(origin);
+        let pos = super::prose::position(self.sources, origin, words);
+        let field = self.sources.pos(origin);
+        let reported = self.in_file(file, pos, message, hint);
+        if pos != field {
+            reported.end = pos.map(|p| Pos {
+                line: p.line,
+                column: p.column + words.chars().count(),
+            });
+        }
+        reported
+    }
+
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
         self.diagnostics
     }

@@ -6,7 +6,9 @@
 //! A site may set a rule to `allow`, `warn` or `deny` under `site: rules:`,
 //! except that an error the law requires cannot be lowered.
 
+pub mod contact;
 mod context;
+pub mod prose;
 pub mod rules;
 
 pub use context::{Cx, Ids, Index, Out};
@@ -53,7 +55,10 @@ fn levels(
 ) -> Vec<(&'static str, Level)> {
     let mut levels = Vec::new();
     for (code, level) in &model.site.rules {
-        let at = model.site.origin.child("rules");
+        let rules = model.site.origin.child("rules");
+        let file = sources.path(&rules);
+        let pos = prose::position(sources, &rules, code);
+        let error = |message| Diagnostic::error(file.clone(), pos, message).with_code(RULE_SETTING);
         let Some(rule) = rules::find(code) else {
             let codes = rules::ALL.iter().map(|r| r.code);
             let hint = match did_you_mean(code, codes) {
@@ -64,12 +69,7 @@ fn levels(
                 ),
             };
             let message = text!("er is geen regel `{code}`", "there is no rule `{code}`");
-            diagnostics.push(
-                sources
-                    .error(&at, message)
-                    .with_hint(hint)
-                    .with_code(RULE_SETTING),
-            );
+            diagnostics.push(error(message).with_hint(hint));
             continue;
         };
         let level = match level {
@@ -82,19 +82,14 @@ fn levels(
         {
             let name = rule.name;
             diagnostics.push(
-                sources
-                    .error(
-                        &at,
-                        text!(
-                            "regel {code} ({name}) is een eis van de wet ({law}) en kan niet lager worden gezet",
-                            "rule {code} ({name}) is required by law ({law}) and cannot be lowered"
-                        ),
-                    )
-                    .with_hint(text!(
-                        "haal `{code}` weg uit `rules:` en los de melding zelf op",
-                        "remove `{code}` from `rules:` and fix what the rule reports"
-                    ))
-                    .with_code(RULE_SETTING),
+                error(text!(
+                    "regel {code} ({name}) is een eis van de wet ({law}) en kan niet lager worden gezet",
+                    "rule {code} ({name}) is required by law ({law}) and cannot be lowered"
+                ))
+                .with_hint(text!(
+                    "haal `{code}` weg uit `rules:` en los de melding zelf op",
+                    "remove `{code}` from `rules:` and fix what the rule reports"
+                )),
             );
             continue;
         }

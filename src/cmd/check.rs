@@ -8,12 +8,29 @@ use crate::text;
 pub fn run(root: &Path, strictness: Strictness) -> Result<Report, Report> {
     let (model, sources, warnings) = load_and_check(root, strictness)?;
     let n = model.schools.len();
+    let w = warnings.len();
+    let (schools_nl, schools_en) = if n == 1 {
+        ("school", "school")
+    } else {
+        ("scholen", "schools")
+    };
+    let summary = match w {
+        0 => text!(
+            "{n} {schools_nl} gecontroleerd: geen fouten",
+            "checked {n} {schools_en}: no errors"
+        ),
+        1 => text!(
+            "{n} {schools_nl} gecontroleerd: geen fouten, 1 waarschuwing",
+            "checked {n} {schools_en}: no errors, 1 warning"
+        ),
+        w => text!(
+            "{n} {schools_nl} gecontroleerd: geen fouten, {w} waarschuwingen",
+            "checked {n} {schools_en}: no errors, {w} warnings"
+        ),
+    };
     Ok(Report {
         diagnostics: warnings,
-        summary: Some(text!(
-            "{n} scholen gecontroleerd: geen fouten",
-            "checked {n} schools: no errors"
-        )),
+        summary: Some(summary),
         sources,
     })
 }

@@ -18,6 +18,7 @@ pub fn emit(diagnostics: &[Diagnostic], summary: &str, options: &Options) -> Str
                 "file": shown(&options.root, &d.file),
                 "line": d.pos.map(|p| p.line),
                 "column": d.pos.map(|p| p.column),
+                "end": d.end.map(|e| json!({"line": e.line, "column": e.column})),
                 "message": d.message.get(options.lang),
                 "hint": d.hint.as_ref().map(|h| h.get(options.lang)),
                 "school": d.school,

@@ -51,10 +51,13 @@ fn group<'a>(d: &'a Diagnostic, sources: &'a Sources, options: &Options) -> Grou
     let mut group = Group::with_title(title);
     match (text, d.pos) {
         (Some(text), Some(pos)) if !path.is_empty() => {
-            let span = span(text, pos);
+            let mut range = span(text, pos);
+            if let Some(end) = d.end.filter(|e| e.line == pos.line) {
+                range.end = range.start.max(span(text, end).start);
+            }
             let snippet = Snippet::source(text)
                 .path(path)
-                .annotation(AnnotationKind::Primary.span(span));
+                .annotation(AnnotationKind::Primary.span(range));
             group = group.element(snippet);
         }
         _ if !path.is_empty() => {

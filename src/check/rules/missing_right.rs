@@ -20,6 +20,10 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Cx, out: &mut Out) {
     let rights = &cx.model.rights;
+    // Without a `rights:` section HL008 says so; six follow-on errors would not help.
+    if rights.origin.path.steps().is_empty() {
+        return;
+    }
     for kind in RightKind::REQUIRED {
         if !rights.items.iter().any(|r| r.kind == kind) {
             let key = kind.key();

@@ -21,11 +21,29 @@ mod school_id;
 mod unknown_reference;
 mod unknown_website;
 
+mod controller_channels;
+mod dpo_elsewhere;
+mod email_address;
+mod phone_number;
+mod postcode;
+mod web_address;
+
+mod automated_decisions;
+mod basis_without_law;
+mod complaint_authority;
 mod consent_without_withdrawal;
 mod legitimate_interest_unnamed;
 mod missing_right;
+mod required_not_stated;
+mod retention_vague;
+mod retention_without_source;
 mod special_category_without_ground;
 mod transfer_without_safeguard;
+
+mod answer_term;
+mod change_clause;
+mod hedging;
+mod old_law;
 
 #[cfg(test)]
 pub mod test;
@@ -81,11 +99,27 @@ pub const ALL: &[Rule] = &[
     choice_for_every_school::RULE,
     unknown_website::RULE,
     no_schools::RULE,
+    controller_channels::RULE,
+    email_address::RULE,
+    web_address::RULE,
+    postcode::RULE,
+    phone_number::RULE,
+    dpo_elsewhere::RULE,
     special_category_without_ground::RULE,
+    basis_without_law::RULE,
     legitimate_interest_unnamed::RULE,
     transfer_without_safeguard::RULE,
+    retention_vague::RULE,
+    retention_without_source::RULE,
     missing_right::RULE,
     consent_without_withdrawal::RULE,
+    complaint_authority::RULE,
+    required_not_stated::RULE,
+    automated_decisions::RULE,
+    answer_term::RULE,
+    old_law::RULE,
+    change_clause::RULE,
+    hedging::RULE,
 ];
 
 /// The rule with this code.

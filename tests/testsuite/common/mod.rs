@@ -48,10 +48,22 @@ impl Site {
 
     /// A copy of the fixture site `base` with the files of the folder
     /// `overlay` laid over it, except those named in `leave_out`.
+    /// A file `remove.txt` in the overlay names files of the base to remove,
+    /// one per line.
     pub fn overlaid(base: &str, overlay: &Path, leave_out: &[&str]) -> Site {
         let site = Site::fixture(base);
+        if let Ok(list) = std::fs::read_to_string(overlay.join("remove.txt")) {
+            for rel in list.lines().filter(|l| !l.trim().is_empty()) {
+                std::fs::remove_file(site.path(rel.trim())).unwrap();
+            }
+        }
         for rel in files(overlay) {
-            if leave_out.iter().any(|name| rel == Path::new(name)) {
+            let meta = ["remove.txt"];
+            if leave_out
+                .iter()
+                .chain(&meta)
+                .any(|name| rel == Path::new(name))
+            {
                 continue;
             }
             let target = site.root.join(&rel);

@@ -1,0 +1,141 @@
+//! The prose of the model, for the rules that read words: every Markdown
+//! field with its origin, a search for whole words, and the position of the
+//! words themselves in the file, so that a message points at them and not
+//! at the start of the field.
+
+use crate::diagnostic::{Pos, Sources};
+use crate::model::{Model, Origin};
+
+/// One Markdown field: where it is, and what it says.
+pub struct Prose<'m> {
+    pub origin: Origin,
+    pub text: &'m str,
+}
+
+/// Every field of the model that holds prose for a reader.
+pub fn fields(m: &Model) -> Vec<Prose<'_>> {
+    let mut out: Vec<Prose<'_>> = Vec::new();
+    let s = &m.statement;
+    for (key, text) in [
+        ("introduction", &s.introduction),
+        ("security", &s.security),
+        ("automated_decisions", &s.automated_decisions),
+        ("changes", &s.changes),
+    ] {
+        out.push(Prose::new(s.origin.child(key), text));
+    }
+    let r = &m.rights;
+    for (key, text) in [
+        ("how", &r.how),
+        ("age", &r.age),
+        ("complaints", &r.complaints),
+    ] {
+        out.push(Prose::new(r.origin.child(key), text));
+    }
+    for right in &r.items {
+        out.push(Prose::new(right.origin.child("text"), &right.text));
+    }
+    for a in &m.activities {
+        out.push(Prose::new(a.origin.child("purpose"), &a.purpose));
+        for (key, text) in [
+            ("legitimate_interest", &a.legitimate_interest),
+            ("source", &a.source),
+            ("required", &a.required),
+            ("withdraw", &a.withdraw),
+        ] {
+            if let Some(text) = text {
+                out.push(Prose::new(a.origin.child(key), text));
+            }
+        }
+    }
+    for recipient in &m.recipients {
+        out.push(Prose::new(recipient.origin.child("why"), &recipient.why));
+    }
+    for p in &m.processors {
+        if let Some(note) = &p.note {
+            out.push(Prose::new(p.origin.child("note"), note));
+        }
+    }
+    out
+}
+
+impl<'m> Prose<'m> {
+    fn new(origin: Origin, text: &'m str) -> Prose<'m> {
+        Prose { origin, text }
+    }
+}
+
+/// The byte offset of the first whole-word occurrence of `word` in `text`,
+/// ignoring case (ASCII case, so that offsets stay those of `text`).
+pub fn find_word(text: &str, word: &str) -> Option<usize> {
+    let haystack = text.to_ascii_lowercase();
+    let needle = word.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = haystack[from..].find(&needle).map(|i| from + i) {
+        let before = haystack[..at].chars().next_back();
+        let after = haystack[at + needle.len()..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        if boundary(before) && boundary(after) {
+            return Some(at);
+        }
+        from = at + needle.len().max(1);
+    }
+    None
+}
+
+/// The sentence of `text` around byte `at`.
+pub fn sentence_at(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let end = text[at..]
+        .find(['.', '!', '?', '\n'])
+        .map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+/// Where `words` (as written in the field at `origin`) stand in the file:
+/// the first occurrence at or after the field's start, or the field itself
+/// when the words are broken over lines in the file.
+pub fn position(sources: &Sources, origin: &Origin, words: &str) -> Option<Pos> {
+    let field = sources.pos(origin)?;
+    let file = sources.files.get(origin.file)?;
+    let start: usize = file
+        .text
+        .split_inclusive('\n')
+        .take(field.line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let Some(found) = find_word(&file.text[start..], words).map(|i| start + i) else {
+        return Some(field);
+    };
+    let before = &file.text[..found];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Some(Pos {
+        line,
+        column: file.text[line_start..found].chars().count() + 1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_only() {
+        assert_eq!(find_word("Dit is mogelijk zo.", "mogelijk"), Some(7));
+        assert_eq!(find_word("Dat is onmogelijk.", "mogelijk"), None);
+        assert_eq!(find_word("De mogelijkheid.", "mogelijk"), None);
+        assert_eq!(find_word("Onder andere dit.", "onder andere"), Some(0));
+        assert_eq!(find_word("De Wbp gold.", "wbp"), Some(3));
+    }
+
+    #[test]
+    fn the_sentence_around_a_word() {
+        let text = "Eerste zin. U krijgt binnen vier weken antwoord. Derde.";
+        let at = find_word(text, "vier weken").unwrap();
+        assert_eq!(
+            sentence_at(text, at).trim(),
+            "U krijgt binnen vier weken antwoord"
+        );
+    }
+}
