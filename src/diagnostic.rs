@@ -150,6 +150,17 @@ pub struct SourceFile {
 #[derive(Debug, Default)]
 pub struct Sources {
     pub files: Vec<SourceFile>,
+    /// Entries with an id that could not be read (their mistake is
+    /// reported): references to them are not unknown.
+    pub unread: Vec<Unread>,
+}
+
+/// An entry of a list (`activities`, `schools`, …) that could not be read.
+#[derive(Debug, Clone)]
+pub struct Unread {
+    pub list: &'static str,
+    pub id: String,
+    pub origin: Origin,
 }
 
 impl Sources {
@@ -224,6 +235,7 @@ mod tests {
     fn an_origin_is_found_in_its_file_or_at_the_enclosing_node() {
         let text = "activities:\n  - id: a\n  - id: b\n    categories: [x]\n";
         let sources = Sources {
+            unread: Vec::new(),
             files: vec![SourceFile {
                 path: "content/a.yaml".into(),
                 text: text.into(),

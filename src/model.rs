@@ -120,6 +120,22 @@ impl Section {
         Section::Regulation,
     ];
 
+    /// The keys of every section, as a file writes them.
+    pub const KEYS: [&'static str; 12] = [
+        "site",
+        "organisation",
+        "statement",
+        "rights",
+        "subjects",
+        "categories",
+        "retention",
+        "activities",
+        "processors",
+        "recipients",
+        "cookies",
+        "regulation",
+    ];
+
     /// The section's key in a YAML file.
     pub fn key(self) -> &'static str {
         match self {

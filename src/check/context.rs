@@ -23,13 +23,13 @@ impl<'m> Cx<'m> {
             model,
             sources,
             ids: Index {
-                subjects: Ids::of(&model.subjects),
-                categories: Ids::of(&model.categories),
-                retention: Ids::of(&model.retention),
-                activities: Ids::of(&model.activities),
-                processors: Ids::of(&model.processors),
-                recipients: Ids::of(&model.recipients),
-                schools: Ids::of(&model.schools),
+                subjects: Ids::of(&model.subjects, sources, "subjects"),
+                categories: Ids::of(&model.categories, sources, "categories"),
+                retention: Ids::of(&model.retention, sources, "retention"),
+                activities: Ids::of(&model.activities, sources, "activities"),
+                processors: Ids::of(&model.processors, sources, "processors"),
+                recipients: Ids::of(&model.recipients, sources, "recipients"),
+                schools: Ids::of(&model.schools, sources, "schools"),
             },
             schools_complete,
         }
@@ -55,10 +55,15 @@ pub struct Ids<'m> {
 }
 
 impl<'m> Ids<'m> {
-    fn of<T: Entity>(items: &'m [T]) -> Ids<'m> {
+    /// The ids of `items`, and of the entries of the same `list` that were
+    /// written but could not be read (their mistake is reported already).
+    fn of<T: Entity>(items: &'m [T], sources: &'m Sources, list: &str) -> Ids<'m> {
         let mut known = HashMap::new();
         for item in items {
             known.entry(item.id()).or_insert(item.origin());
+        }
+        for unread in sources.unread.iter().filter(|u| u.list == list) {
+            known.entry(unread.id.as_str()).or_insert(&unread.origin);
         }
         Ids {
             kind: T::KIND,

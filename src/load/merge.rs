@@ -162,7 +162,13 @@ fn with_origins<T: Located>(file: usize, key: &'static str, mut items: Vec<T>) -
         path: YamlPath::key(key),
     };
     for (i, item) in items.iter_mut().enumerate() {
-        *item.origin_mut() = list.at(i);
+        let origin = item.origin_mut();
+        // The reader sets the place of each item it read, as items that
+        // could not be read are left out of the list.
+        if origin.path.steps().is_empty() {
+            origin.path = list.at(i).path;
+        }
+        origin.file = file;
     }
     items
 }

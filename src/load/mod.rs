@@ -13,6 +13,7 @@
 //! point a diagnostic at the line of a broken reference.
 
 pub mod explain;
+mod items;
 pub mod merge;
 
 use std::path::{Path, PathBuf};
@@ -44,23 +45,19 @@ pub fn load(root: &Path) -> Loaded {
     let mut sources = Sources::default();
     let mut errors = Vec::new();
     let mut fragments = Vec::new();
-
     for path in content_files(root, &mut errors) {
-        if let Some((file, fragment)) = read::<Fragment>(root, &path, &mut sources, &mut errors) {
-            fragments.push((file, fragment));
+        let text = read_text(root, &path, &mut errors);
+        if let Some(fragment) =
+            text.and_then(|t| parse_with(&path, t, &mut sources, &mut errors, items::fragment))
+        {
+            fragments.push(fragment);
         }
     }
-    let content_complete = errors.is_empty();
-    let schools = read::<SchoolsFile>(root, Path::new(SCHOOLS_FILE), &mut sources, &mut errors);
-    let schools_complete = schools.is_some();
-    let model = merge::merge(fragments, schools, &sources, content_complete, &mut errors);
-    Loaded {
-        model,
-        sources,
-        errors,
-        content_complete,
-        schools_complete,
-    }
+    let content_complete = every_file_parsed(&errors);
+    let rel = Path::new(SCHOOLS_FILE);
+    let text = read_text(root, rel, &mut errors);
+    let schools = text.and_then(|t| parse_with(rel, t, &mut sources, &mut errors, items::schools));
+    finish(fragments, schools, sources, errors, content_complete)
 }
 
 /// Reads a site from texts instead of files: `(path, text)` pairs with the
@@ -72,17 +69,50 @@ pub fn load_texts(files: &[(&str, &str)]) -> Loaded {
     let mut content: Vec<&(&str, &str)> =
         files.iter().filter(|(p, _)| *p != SCHOOLS_FILE).collect();
     content.sort_by_key(|(path, _)| *path);
-    let fragments: Vec<(usize, Fragment)> = content
-        .iter()
-        .filter_map(|(path, text)| {
-            from_text(Path::new(path), text.to_string(), &mut sources, &mut errors)
-        })
-        .collect();
-    let content_complete = errors.is_empty();
+    let mut fragments = Vec::new();
+    for (path, text) in content {
+        let text = text.to_string();
+        if let Some(f) = parse_with(
+            Path::new(path),
+            text,
+            &mut sources,
+            &mut errors,
+            items::fragment,
+        ) {
+            fragments.push(f);
+        }
+    }
+    let content_complete = every_file_parsed(&errors);
     let schools = files
         .iter()
         .find(|(p, _)| *p == SCHOOLS_FILE)
-        .and_then(|(p, text)| from_text(Path::new(p), text.to_string(), &mut sources, &mut errors));
+        .and_then(|(p, text)| {
+            parse_with(
+                Path::new(p),
+                text.to_string(),
+                &mut sources,
+                &mut errors,
+                items::schools,
+            )
+        });
+    finish(fragments, schools, sources, errors, content_complete)
+}
+
+/// Whether no file so far failed to be read or parsed: then every id of
+/// the shared model is known, and references into it can be checked.
+fn every_file_parsed(errors: &[Diagnostic]) -> bool {
+    errors
+        .iter()
+        .all(|e| !matches!(e.code, Some(explain::SYNTAX | explain::UNREADABLE)))
+}
+
+fn finish(
+    fragments: Vec<(usize, Fragment)>,
+    schools: Option<(usize, SchoolsFile)>,
+    sources: Sources,
+    mut errors: Vec<Diagnostic>,
+    content_complete: bool,
+) -> Loaded {
     let schools_complete = schools.is_some();
     let model = merge::merge(fragments, schools, &sources, content_complete, &mut errors);
     Loaded {
@@ -147,17 +177,11 @@ fn is_yaml(path: &Path) -> bool {
     )
 }
 
-/// Reads one YAML file (`rel`, relative to `root`) into `T`, and keeps its
-/// tree in `sources`. Returns the file's index in `sources` with the value,
-/// or `None` after reporting why it could not be read.
-pub fn read<T: DeserializeOwned + Default>(
-    root: &Path,
-    rel: &Path,
-    sources: &mut Sources,
-    errors: &mut Vec<Diagnostic>,
-) -> Option<(usize, T)> {
-    let text = match std::fs::read_to_string(root.join(rel)) {
-        Ok(text) => text,
+/// The text of one file (`rel`, relative to `root`), or `None` after
+/// reporting why it cannot be read.
+fn read_text(root: &Path, rel: &Path, errors: &mut Vec<Diagnostic>) -> Option<String> {
+    match std::fs::read_to_string(root.join(rel)) {
+        Ok(text) => Some(text),
         Err(e) => {
             let hint = if rel == Path::new(SCHOOLS_FILE) {
                 text!(
@@ -171,39 +195,50 @@ pub fn read<T: DeserializeOwned + Default>(
                 )
             };
             errors.push(explain::unreadable(rel, &e, hint));
-            return None;
+            None
         }
-    };
-    from_text(rel, text, sources, errors)
+    }
 }
 
-/// Reads YAML `text` (of the file `rel`) into `T`, and keeps its tree in
-/// `sources`; see [`read`].
+/// Reads YAML `text` (of the file `rel`) into `T` as a whole, and keeps
+/// its tree in `sources`; see [`read`].
 pub fn from_text<T: DeserializeOwned + Default>(
     rel: &Path,
     text: String,
     sources: &mut Sources,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<(usize, T)> {
-    let tree = match yaml::parse(&text) {
-        Ok(tree) => tree,
+    parse_with(rel, text, sources, errors, items::whole)
+}
+
+/// Parses `text` and reads its tree with `reader`; the tree is kept in
+/// `sources` also when it does not fit the model, and the text when it is
+/// not YAML, so that a message can show the line.
+fn parse_with<T: Default>(
+    rel: &Path,
+    text: String,
+    sources: &mut Sources,
+    errors: &mut Vec<Diagnostic>,
+    reader: fn(&mut items::Reading) -> Option<T>,
+) -> Option<(usize, T)> {
+    let file = sources.files.len();
+    let (tree, value) = match yaml::parse(&text) {
+        Ok(None) => (None, Some(T::default())), // no document, or only comments
+        Ok(Some(node)) => {
+            let mut reading = items::Reading {
+                node: &node,
+                file,
+                rel,
+                errors,
+                unread: &mut sources.unread,
+            };
+            let value = reader(&mut reading);
+            (Some(node), value)
+        }
         Err(error) => {
             errors.push(explain::syntax(rel, &error));
-            // The text stays, so that a message can show the line.
-            sources.files.push(SourceFile {
-                path: rel.to_path_buf(),
-                text,
-                tree: None,
-                sections: Vec::new(),
-            });
-            return None;
+            (None, None)
         }
-    };
-    let value = match &tree {
-        None => Some(T::default()), // no document, or only comments
-        Some(node) => yaml::de::from_node(node)
-            .map_err(|error| errors.push(explain::model(rel, &error)))
-            .ok(),
     };
     let sections = Section::ALL
         .into_iter()
@@ -215,5 +250,5 @@ pub fn from_text<T: DeserializeOwned + Default>(
         tree,
         sections,
     });
-    value.map(|value| (sources.files.len() - 1, value))
+    value.map(|value| (file, value))
 }

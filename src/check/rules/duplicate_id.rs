@@ -21,22 +21,33 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Cx, out: &mut Out) {
     let m = cx.model;
-    twice(&m.subjects, cx.sources, out);
-    twice(&m.categories, cx.sources, out);
-    twice(&m.retention, cx.sources, out);
-    twice(&m.activities, cx.sources, out);
-    twice(&m.processors, cx.sources, out);
-    twice(&m.recipients, cx.sources, out);
-    twice(&m.schools, cx.sources, out);
+    twice(&m.subjects, cx.sources, "subjects", out);
+    twice(&m.categories, cx.sources, "categories", out);
+    twice(&m.retention, cx.sources, "retention", out);
+    twice(&m.activities, cx.sources, "activities", out);
+    twice(&m.processors, cx.sources, "processors", out);
+    twice(&m.recipients, cx.sources, "recipients", out);
+    twice(&m.schools, cx.sources, "schools", out);
 }
 
-fn twice<T: Entity>(items: &[T], sources: &Sources, out: &mut Out) {
+/// Reports each entry whose id an entry before it has, or an entry of the
+/// same list that could not be read.
+fn twice<T: Entity>(items: &[T], sources: &Sources, list: &str, out: &mut Out) {
     for (i, item) in items.iter().enumerate() {
-        let Some(first) = items[..i].iter().find(|other| other.id() == item.id()) else {
+        let earlier = items[..i]
+            .iter()
+            .find(|other| other.id() == item.id())
+            .map(|o| o.origin());
+        let unread = sources
+            .unread
+            .iter()
+            .find(|u| u.list == list && u.id == item.id())
+            .map(|u| &u.origin);
+        let Some(first) = earlier.or(unread) else {
             continue;
         };
-        let line = sources.pos(first.origin()).map_or(0, |p| p.line);
-        let file = sources.path(first.origin());
+        let line = sources.pos(first).map_or(0, |p| p.line);
+        let file = sources.path(first);
         let (id, file) = (item.id(), file.display());
         let (kind, kind_nl) = (T::KIND, T::KIND_NL);
         out.at(

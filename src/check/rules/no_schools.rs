@@ -19,7 +19,8 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Cx, out: &mut Out) {
-    if cx.schools_complete && cx.model.schools.is_empty() {
+    let unread = cx.sources.unread.iter().any(|u| u.list == "schools");
+    if cx.schools_complete && cx.model.schools.is_empty() && !unread {
         out.in_file(
             SCHOOLS_FILE,
             None,
