@@ -34,7 +34,7 @@ use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::thread;
 
-use crate::diagnostic::{Sources, Text};
+use crate::diagnostic::{Diagnostic, Sources, Text};
 use crate::layout::{self, ADOPTION_TAG_PREFIX, Inputs, SCHOOLS_FILE};
 use crate::model::{AuthorStyle, Date};
 use crate::text;
@@ -104,6 +104,11 @@ pub struct Adoption {
     pub role: String,
     /// The `Instemming:` trailer: who consented, e.g. "oudergeleding van de GMR".
     pub consent: String,
+    /// The tag's name, for a message about it.
+    pub tag: String,
+    /// A `Datum:` trailer that is no date that exists (`30-02-2021`); the
+    /// tagger's date stands in for it, and the build refuses.
+    pub wrong_date: Option<String>,
 }
 
 /// The entries of one version of a file, as (id, canonical text) pairs.
@@ -385,7 +390,35 @@ pub struct Table {
     pub adoptions: Vec<Adoption>,
 }
 
+/// The code of a date in git that does not exist.
+pub const WRONG_DATE: &str = "HL301";
+
 impl Table {
+    /// The mistakes in what git holds: a `Datum:` that is no date.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.adoptions
+            .iter()
+            .filter_map(|a| {
+                let (written, tag) = (a.wrong_date.as_ref()?, &a.tag);
+                Some(
+                    Diagnostic::error(
+                        "",
+                        None,
+                        text!(
+                            "de tag `{tag}` heeft `Datum: {written}`, en die datum bestaat niet",
+                            "the tag `{tag}` has `Datum: {written}`, which is no date that exists"
+                        ),
+                    )
+                    .with_hint(text!(
+                        "schrijf de datum als jaar-maand-dag, zoals `Datum: 2021-02-28`: maak de tag opnieuw met `git tag -a -f {tag}` (en `git push -f origin {tag}`)",
+                        "write the date as year-month-day, such as `Datum: 2021-02-28`: make the tag again with `git tag -a -f {tag}` (and `git push -f origin {tag}`)"
+                    ))
+                    .with_code(WRONG_DATE),
+                )
+            })
+            .collect()
+    }
+
     /// The newest change to any of a page's inputs.
     pub fn last_changed(&self, inputs: &Inputs) -> Option<Date> {
         let files = inputs.files.iter().filter_map(|f| self.files.get(f));
@@ -474,9 +507,12 @@ fn adoption(fields: &[&str], prefix: &str, redacted: &str) -> Option<Adoption> {
     if *kind != "tag" {
         return None;
     }
-    let datum = last_value(datum).and_then(Date::parse_iso);
+    let written = last_value(datum);
+    let datum = written.and_then(Date::parse_iso);
     Some(Adoption {
         version: version.to_string(),
+        tag: name.to_string(),
+        wrong_date: written.filter(|_| datum.is_none()).map(str::to_string),
         date: datum.or_else(|| Date::parse_iso(tagger_date))?,
         by: without_addresses(by.trim(), redacted),
         role: without_addresses(role.trim(), redacted),
@@ -829,6 +865,8 @@ mod tests {
             by: "College van Bestuur".to_string(),
             role: "bestuurder".to_string(),
             consent: "oudergeleding van de GMR".to_string(),
+            tag: "reglement-1.0".to_string(),
+            wrong_date: None,
         };
         let second = Adoption {
             version: "2.0".to_string(),
@@ -836,8 +874,51 @@ mod tests {
             by: "College van Bestuur".to_string(),
             role: String::new(),
             consent: String::new(),
+            tag: "reglement-2.0".to_string(),
+            wrong_date: None,
         };
         assert_eq!(adoptions, [first, second]);
+    }
+
+    #[test]
+    fn a_date_that_does_not_exist_is_reported_at_its_tag() {
+        let repo = Repo::new("wrong-date");
+        repo.write("reglement.md", "1");
+        repo.commit("2021-02-01T10:00:00+01:00", "Eerste versie");
+        for (tag, datum) in [
+            ("reglement-1.0", "30-02-2021"),
+            ("reglement-1.1", "2021-02-30"),
+            ("reglement-2.0", "2024-02-29"),
+        ] {
+            let message = format!("Vastgesteld\n\nDatum: {datum}");
+            repo.git(
+                &["tag", "-a", tag, "-m", &message],
+                &[("GIT_COMMITTER_DATE", "2021-03-15T10:00:00+01:00")],
+            );
+        }
+        let table = Table {
+            adoptions: repo.history().adoptions("reglement-", "[adres]"),
+            ..Table::default()
+        };
+        let found: Vec<String> = table
+            .diagnostics()
+            .into_iter()
+            .map(|d| d.message.en)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "the tag `reglement-1.0` has `Datum: 30-02-2021`, which is no date that exists",
+                "the tag `reglement-1.1` has `Datum: 2021-02-30`, which is no date that exists",
+            ]
+        );
+        // Nothing is published as "30 februari": the tagger's date stands in.
+        assert!(
+            table
+                .adoptions
+                .iter()
+                .all(|a| a.date == date(2021, 3, 15) || a.date == date(2024, 2, 29))
+        );
     }
 
     #[test]

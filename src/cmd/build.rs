@@ -31,7 +31,11 @@ pub fn run(options: &Options) -> Result<Report, Report> {
             .iter()
             .map(|w| Diagnostic::warning("", None, w.clone())),
     );
-    let warnings = errors_first(warnings, options.strictness)?;
+    warnings.extend(history.diagnostics());
+    let warnings = match errors_first(warnings, options.strictness) {
+        Ok(warnings) => warnings,
+        Err(report) => return Err(report.with_sources(sources)),
+    };
     let site = resolve::resolve(&model, &sources, &history);
     let assets: Vec<(String, String)> = [(STYLESHEET.to_string(), theme.stylesheet)]
         .into_iter()

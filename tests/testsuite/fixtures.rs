@@ -152,9 +152,15 @@ fn every_rule_has_a_case() {
         .collect();
     let codes = helder_codes();
     assert!(codes.len() >= 30, "{codes:?}");
+    // Mistakes a folder cannot hold, with the test that shows each instead.
+    let elsewhere = [(
+        "HL301",
+        "history::a_date_that_does_not_exist_in_a_tag_fails_check_and_build",
+    )];
     let missing: Vec<&String> = codes
         .iter()
         .filter(|code| !snapshots.iter().any(|s| s.contains(&format!("[{code}]"))))
+        .filter(|code| !elsewhere.iter().any(|(c, _)| c == code))
         .collect();
     assert!(
         missing.is_empty(),

@@ -395,3 +395,35 @@ fn without_the_history_the_regulation_does_not_claim_it_was_never_adopted() {
         "the regulation of a shallow clone says it has not been adopted"
     );
 }
+
+/// A `Datum:` in an adoption tag that is no date (`30-02-2021`) is an
+/// error of `check` and `build` that names the tag; nothing is published.
+#[test]
+fn a_date_that_does_not_exist_in_a_tag_fails_check_and_build() {
+    let site = history_site();
+    let adoption = "Reglement 2.0\n\nDatum: 30-02-2021\nVastgesteld-door: College van Bestuur";
+    git(
+        &site,
+        &["tag", "-a", "reglement-2.0", "-m", adoption],
+        ADOPTED,
+    );
+    for command in ["check", "build"] {
+        let run = site.helder(&[command]);
+        assert_eq!(run.code, 1, "{command}: {}", run.stderr);
+        let reported = run.reported();
+        let wrong = reported.iter().find(|r| r.code.as_deref() == Some("HL301"));
+        let wrong = wrong.unwrap_or_else(|| panic!("{command}: no HL301\n{}", run.stderr));
+        assert_eq!(
+            wrong.message,
+            "the tag `reglement-2.0` has `Datum: 30-02-2021`, which is no date that exists"
+        );
+        assert!(
+            wrong
+                .hint
+                .as_deref()
+                .unwrap_or_default()
+                .contains("Datum: 2021-02-28")
+        );
+    }
+    assert!(!site.path("public").exists());
+}

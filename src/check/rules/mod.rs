@@ -120,6 +120,7 @@ pub const ALL: &[Rule] = &[
     old_law::RULE,
     change_clause::RULE,
     hedging::RULE,
+    reading::WRONG_DATE,
 ];
 
 /// The rule with this code.
@@ -245,6 +246,7 @@ mod tests {
             crate::load::merge::SECTION_TWICE,
             crate::load::merge::MISSING_SECTION,
             crate::check::RULE_SETTING,
+            crate::history::WRONG_DATE,
         ] {
             let rule = find(code).unwrap_or_else(|| panic!("{code} is not registered"));
             assert!(rule.check.is_none(), "{code}");

@@ -95,3 +95,16 @@ pub const RULE_SETTING: Rule = reading(
         en: "Under `site: rules:` a code names no rule, or a rule the law requires is lowered. A requirement of the law stays an error: an incomplete statement is not published. Correct the code, or remove it and fix what the rule reports.",
     },
 );
+
+pub const WRONG_DATE: Rule = Rule {
+    code: "HL301",
+    name: "date-does-not-exist",
+    element: "dates",
+    level: Level::Deny,
+    required_by: None,
+    doc: Doc {
+        nl: "Een datum in git bestaat niet, zoals `Datum: 30-02-2021` in de tag van een vaststelling. helder publiceert geen datum die niet bestaat, en ook geen datum in een andere vorm dan jaar-maand-dag. Maak de tag opnieuw met `Datum: 2021-02-28`.",
+        en: "A date in git does not exist, such as `Datum: 30-02-2021` in the tag of an adoption. helder publishes no date that does not exist, nor a date in another form than year-month-day. Make the tag again with `Datum: 2021-02-28`.",
+    },
+    check: None,
+};
