@@ -393,10 +393,14 @@ pub struct Table {
 /// The code of a date in git that does not exist.
 pub const WRONG_DATE: &str = "HL301";
 
-impl Table {
-    /// The mistakes in what git holds: a `Datum:` that is no date.
-    pub fn diagnostics(&self) -> Vec<Diagnostic> {
-        self.adoptions
+/// The mistakes in what git holds for the site in `root`: a `Datum:` of
+/// an adoption that is no date. Asked by `check` as well as `build`.
+pub fn wrong_dates(root: &Path) -> Vec<Diagnostic> {
+    wrong_dates_of(&History::open(root).adoptions(ADOPTION_TAG_PREFIX, ""))
+}
+
+fn wrong_dates_of(adoptions: &[Adoption]) -> Vec<Diagnostic> {
+    adoptions
             .iter()
             .filter_map(|a| {
                 let (written, tag) = (a.wrong_date.as_ref()?, &a.tag);
@@ -417,8 +421,9 @@ impl Table {
                 )
             })
             .collect()
-    }
+}
 
+impl Table {
     /// The newest change to any of a page's inputs.
     pub fn last_changed(&self, inputs: &Inputs) -> Option<Date> {
         let files = inputs.files.iter().filter_map(|f| self.files.get(f));
@@ -900,8 +905,7 @@ mod tests {
             adoptions: repo.history().adoptions("reglement-", "[adres]"),
             ..Table::default()
         };
-        let found: Vec<String> = table
-            .diagnostics()
+        let found: Vec<String> = wrong_dates_of(&table.adoptions)
             .into_iter()
             .map(|d| d.message.en)
             .collect();

@@ -31,7 +31,6 @@ pub fn run(options: &Options) -> Result<Report, Report> {
             .iter()
             .map(|w| Diagnostic::warning("", None, w.clone())),
     );
-    warnings.extend(history.diagnostics());
     let warnings = match errors_first(warnings, options.strictness) {
         Ok(warnings) => warnings,
         Err(report) => return Err(report.with_sources(sources)),

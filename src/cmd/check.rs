@@ -2,20 +2,11 @@
 
 use std::path::Path;
 
-use super::{Report, Strictness, errors_first, load_and_check};
-use crate::history;
+use super::{Report, Strictness, load_and_check};
 use crate::text;
 
 pub fn run(root: &Path, strictness: Strictness) -> Result<Report, Report> {
-    let (model, sources, mut warnings) = load_and_check(root, strictness)?;
-    // The dates git holds are checked too; the history's own warning (no
-    // repository, a shallow clone) is for `build`, where dates are left out.
-    let history = history::read(root, &sources, model.site.authors, "");
-    warnings.extend(history.diagnostics());
-    let warnings = match errors_first(warnings, strictness) {
-        Ok(warnings) => warnings,
-        Err(report) => return Err(report.with_sources(sources)),
-    };
+    let (model, sources, warnings) = load_and_check(root, strictness)?;
     let n = model.schools.len();
     let w = warnings.len();
     let (schools_nl, schools_en) = if n == 1 {

@@ -190,3 +190,74 @@ fn a_wrong_snapshot_is_caught() {
     assert_eq!(wrong.len(), 2, "{wrong:?}");
     assert!(wrong[0].contains("onbekende sleutel `naem`"), "{wrong:?}");
 }
+
+/// The real mistakes of the two seed documents, modelled in
+/// `sites/seed-mistakes/` (and an adoption dated 30-02-2021 in git), are
+/// caught in full.
+#[test]
+fn the_mistakes_of_the_seed_documents_are_caught_in_full() {
+    let site = Site::overlaid(
+        "minimal",
+        &testsuite_dir().join("sites/seed-mistakes"),
+        &["README.md"],
+    );
+    let date = "2021-03-01T10:00:00+01:00";
+    let git = |args: &[&str]| crate::history::git_in(&site.root, args, date);
+    git(&["-c", "init.defaultBranch=main", "init", "-q"]);
+    git(&[
+        "-c",
+        "user.name=Privacy Officer",
+        "-c",
+        "user.email=privacy@sevenwolden.nl",
+        "add",
+        "-A",
+    ]);
+    git(&[
+        "-c",
+        "user.name=Privacy Officer",
+        "-c",
+        "user.email=privacy@sevenwolden.nl",
+        "commit",
+        "-q",
+        "-m",
+        "Reglement",
+    ]);
+    let adoption = "Vastgesteld\n\nDatum: 30-02-2021\nVastgesteld-door: College van Bestuur";
+    git(&[
+        "-c",
+        "user.name=Privacy Officer",
+        "-c",
+        "user.email=privacy@sevenwolden.nl",
+        "tag",
+        "-a",
+        "reglement-2021.1",
+        "-m",
+        adoption,
+    ]);
+
+    let run = site.helder(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let reported: Vec<(String, String)> = run
+        .reported()
+        .into_iter()
+        .map(|r| (r.code.unwrap_or_default(), r.message))
+        .collect();
+    let expected = [
+        ("HL115", "niet langer dan noodzakelijk"),
+        ("HL201", "\"vier weken\""),
+        ("HL201", "\"12 weken\""),
+        ("HL201", "one month"),
+        ("HL202", "\"Wbp\""),
+        ("HL202", "\"Vrijstellingsbesluit\""),
+        ("HL203", "regelmatig te raadplegen"),
+        ("HL204", "\"onder andere\""),
+        ("HL204", "\"eventuele\""),
+        ("HL106", "fg@lumengroup.nl"),
+        ("HL301", "Datum: 30-02-2021"),
+    ];
+    let missed: Vec<_> = expected
+        .iter()
+        .filter(|(code, words)| !reported.iter().any(|(c, m)| c == code && m.contains(words)))
+        .collect();
+    assert!(missed.is_empty(), "not caught: {missed:?}\n{}", run.stderr);
+}

@@ -34,7 +34,7 @@ const REGULATION_CONCEPT: &str = "2021-07-05T00:30:00+02:00";
 /// Runs `git ARGS` in `dir` with the author and committer dates fixed to
 /// `date`, shielded from the developer's own git settings; returns stdout
 /// and panics if git fails.
-fn git_in(dir: &Path, args: &[&str], date: &str) -> String {
+pub(crate) fn git_in(dir: &Path, args: &[&str], date: &str) -> String {
     let output = Command::new("git")
         .arg("-C")
         .arg(dir)
