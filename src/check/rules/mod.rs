@@ -253,6 +253,34 @@ mod tests {
         }
     }
 
+    /// The README's list of rules is this registry's, so it cannot drift.
+    #[test]
+    fn the_readme_lists_every_rule() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+        let readme = std::fs::read_to_string(&path).unwrap();
+        let start = readme
+            .find("<!-- rules:start")
+            .expect("a rules:start marker");
+        let start = start + readme[start..].find("-->\n").unwrap() + 4;
+        let end = readme
+            .find("<!-- rules:end -->")
+            .expect("a rules:end marker");
+        let table = markdown_table();
+        if std::env::var_os("BLESS").is_some() {
+            std::fs::write(
+                &path,
+                format!("{}{table}{}", &readme[..start], &readme[end..]),
+            )
+            .unwrap();
+            return;
+        }
+        assert_eq!(
+            readme[start..end],
+            table,
+            "the README's list of rules is out of date: run BLESS=1 cargo test"
+        );
+    }
+
     #[test]
     fn an_explanation_names_the_code_the_element_and_the_law() {
         let rule = find("HL117").unwrap();
