@@ -220,24 +220,52 @@ pub fn find<'m, T: Entity>(items: &'m [T], id: &str) -> Option<&'m T> {
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fragment {
+    #[schemars(
+        description = "Instellingen van de site: webadres, hoe auteurs worden getoond, taal, niveaus van regels."
+    )]
     pub site: Option<Site>,
+    #[schemars(
+        description = "Het schoolbestuur (de verwerkingsverantwoordelijke) met adres, telefoon, e-mail, FG en toezichthouder."
+    )]
     pub organisation: Option<Organisation>,
+    #[schemars(
+        description = "De lopende tekst van de privacyverklaring die geen lijst van feiten is."
+    )]
     pub statement: Option<StatementText>,
+    #[schemars(description = "De rechten van ouders en leerlingen, en hoe zij ze gebruiken.")]
     pub rights: Option<Rights>,
     #[serde(default)]
+    #[schemars(
+        description = "De groepen mensen van wie gegevens worden verwerkt: leerlingen, ouders, medewerkers, …"
+    )]
     pub subjects: Vec<Subject>,
     #[serde(default)]
+    #[schemars(description = "De soorten persoonsgegevens, elk van één groep mensen.")]
     pub categories: Vec<Category>,
     #[serde(default)]
+    #[schemars(
+        description = "De bewaartermijnen, elk één keer met de bron; verwerkingen noemen ze met hun id."
+    )]
     pub retention: Vec<Retention>,
     #[serde(default)]
+    #[schemars(
+        description = "De verwerkingen: elk één doel met zijn grondslag, gegevens, ontvangers en bewaartermijn."
+    )]
     pub activities: Vec<Activity>,
     #[serde(default)]
+    #[schemars(
+        description = "De verwerkers: leveranciers die gegevens verwerken in opdracht van het bestuur."
+    )]
     pub processors: Vec<Processor>,
     #[serde(default)]
+    #[schemars(description = "De ontvangers: organisaties aan wie het bestuur gegevens geeft.")]
     pub recipients: Vec<Recipient>,
     #[serde(default)]
+    #[schemars(description = "De cookies van de websites van het bestuur en de scholen.")]
     pub cookies: Vec<Cookie>,
+    #[schemars(
+        description = "Het privacyreglement van het bestuur, met een toelichting bij elk artikel."
+    )]
     pub regulation: Option<Regulation>,
 }
 
@@ -245,6 +273,7 @@ pub struct Fragment {
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SchoolsFile {
+    #[schemars(description = "De scholen van het bestuur, elk met wat bij die school anders is.")]
     pub schools: Vec<School>,
 }
 
@@ -273,18 +302,28 @@ pub struct Site {
     /// The address the site is published at, e.g. `https://privacy.opron.nl`.
     /// Used for the sitemap; links between pages stay relative.
     #[serde(default)]
+    #[schemars(
+        description = "Het webadres waarop de site staat, bijvoorbeeld `https://privacy.opron.nl`; voor de sitemap."
+    )]
     pub base_url: String,
     /// How authors of the regulation's versions are shown: `name` or `initials`.
     #[serde(default)]
+    #[schemars(
+        description = "Hoe auteurs in de versietabel staan: `name` (naam) of `initials` (initialen)."
+    )]
     pub authors: AuthorStyle,
     /// The language of the pages, e.g. `nl`: the `lang` of every page and
     /// the strings file of the theme (`strings/nl.yaml`) its words come from.
     #[serde(default = "Site::default_language")]
+    #[schemars(description = "De taal van de pagina's, bijvoorbeeld `nl`.")]
     pub language: String,
     /// The level of a rule of `helder check`, by its code: `allow`, `warn`
     /// or `deny`, e.g. `rules: { HL204: allow }`. A rule the law requires
     /// cannot be lowered.
     #[serde(default)]
+    #[schemars(
+        description = "Het niveau van een regel van `helder check`, per code: `allow`, `warn` of `deny`. Een regel die de wet vereist, kan niet lager."
+    )]
     pub rules: std::collections::BTreeMap<String, RuleLevel>,
     #[serde(skip)]
     pub origin: Origin,
@@ -335,17 +374,28 @@ pub enum AuthorStyle {
 #[derive(Debug, Default, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
+    #[schemars(description = "De naam van het bestuur, zoals ouders die kennen.")]
     pub name: String,
+    #[schemars(description = "Het bezoekadres van het bestuur.")]
     pub visiting_address: Address,
+    #[schemars(description = "Het postadres, als dat anders is dan het bezoekadres.")]
     pub postal_address: Option<Address>,
+    #[schemars(description = "Het telefoonnummer van het bestuur, bijvoorbeeld `0599-696390`.")]
     pub phone: String,
+    #[schemars(description = "Het algemene e-mailadres van het bestuur.")]
     pub email: String,
+    #[schemars(description = "De website van het bestuur, met `https://`.")]
     pub website: String,
     /// The data protection officer (*functionaris gegevensbescherming*, FG).
+    #[schemars(
+        description = "De functionaris gegevensbescherming (FG): een functie en een adres, geen naam."
+    )]
     pub dpo: Contact,
     /// Where parents send questions and requests about privacy.
+    #[schemars(description = "Waar ouders vragen en verzoeken over privacy heen sturen.")]
     pub privacy_contact: Contact,
     /// The supervisory authority (in the Netherlands: the Autoriteit Persoonsgegevens).
+    #[schemars(description = "De toezichthouder: de Autoriteit Persoonsgegevens.")]
     pub supervisory_authority: Authority,
     #[serde(skip)]
     pub origin: Origin,
@@ -354,8 +404,11 @@ pub struct Organisation {
 #[derive(Debug, Default, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Address {
+    #[schemars(description = "Straat en huisnummer, of een postbus.")]
     pub street: String,
+    #[schemars(description = "De postcode in de vorm `1234 AB`.")]
     pub postcode: String,
+    #[schemars(description = "De plaats.")]
     pub place: String,
 }
 
@@ -363,20 +416,31 @@ pub struct Address {
 #[derive(Debug, Default, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
+    #[schemars(
+        description = "De functie, bijvoorbeeld \"Functionaris gegevensbescherming\"; nooit een naam."
+    )]
     pub role: String,
+    #[schemars(description = "Een functioneel e-mailadres, bijvoorbeeld `fg@opron.nl`.")]
     pub email: String,
+    #[schemars(description = "Een telefoonnummer, als dat er is.")]
     pub phone: Option<String>,
     /// The organisation that provides this contact, when it is not the
     /// board itself (an FG hired from another organisation): then an
     /// address at another domain than the board's is expected.
+    #[schemars(
+        description = "De organisatie die deze functie levert, als dat niet het bestuur zelf is; dan mag het adres op een ander domein liggen."
+    )]
     pub external: Option<String>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Authority {
+    #[schemars(description = "De naam: `Autoriteit Persoonsgegevens`.")]
     pub name: String,
+    #[schemars(description = "De website: `https://autoriteitpersoonsgegevens.nl`.")]
     pub website: String,
+    #[schemars(description = "Het telefoonnummer van de toezichthouder.")]
     pub phone: Option<String>,
 }
 
@@ -385,12 +449,20 @@ pub struct Authority {
 #[serde(deny_unknown_fields)]
 pub struct StatementText {
     /// Opening paragraph: what this page is and for whom.
+    #[schemars(description = "De opening: wat deze pagina is en voor wie (Markdown).")]
     pub introduction: String,
     /// How the board protects the data.
+    #[schemars(description = "Hoe het bestuur de gegevens beschermt (Markdown).")]
     pub security: String,
     /// Automated decisions and profiling (C13), stated also when there are none.
+    #[schemars(
+        description = "Of er geautomatiseerde besluiten of profilering zijn; zeg het ook als ze er niet zijn (Markdown)."
+    )]
     pub automated_decisions: String,
     /// How changes to the statement are announced.
+    #[schemars(
+        description = "Hoe het bestuur een wijziging van de verklaring bekendmaakt (Markdown)."
+    )]
     pub changes: String,
     #[serde(skip)]
     pub origin: Origin,
@@ -401,13 +473,24 @@ pub struct StatementText {
 #[serde(deny_unknown_fields)]
 pub struct Rights {
     /// How to make a request (Markdown): where to send it, identity checks.
+    #[schemars(
+        description = "Hoe ouders een verzoek doen: waar naartoe, en hoe de school nagaat wie het vraagt (Markdown)."
+    )]
     pub how: String,
     /// The term to answer a request, e.g. `1 maand` (GDPR art. 12(3)).
+    #[schemars(description = "De termijn om te antwoorden: `1 maand` (AVG art. 12 lid 3).")]
     pub response_time: Period,
     /// Who uses the rights for a pupil (parents below 16, the pupil from 16).
+    #[schemars(
+        description = "Wie de rechten gebruikt: de ouders tot de leerling 16 is, daarna de leerling zelf."
+    )]
     pub age: String,
     /// How to complain, first to the board and then to the authority (Markdown).
+    #[schemars(
+        description = "Hoe u klaagt: eerst bij het bestuur, daarna bij de toezichthouder (Markdown)."
+    )]
     pub complaints: String,
+    #[schemars(description = "De rechten, elk met wat het betekent; alle zes zijn verplicht.")]
     pub items: Vec<Right>,
     #[serde(skip)]
     pub origin: Origin,
@@ -416,9 +499,16 @@ pub struct Rights {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Right {
+    #[schemars(
+        description = "Welk recht: access, rectification, erasure, restriction, objection, portability of withdraw_consent."
+    )]
     pub kind: RightKind,
+    #[schemars(
+        description = "De naam van het recht zoals ouders het lezen, bijvoorbeeld \"Inzage\"."
+    )]
     pub name: String,
     /// What the right means (Markdown).
+    #[schemars(description = "Wat het recht betekent (Markdown).")]
     pub text: String,
     #[serde(skip)]
     pub origin: Origin,
@@ -463,8 +553,12 @@ impl RightKind {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Subject {
+    #[schemars(
+        description = "De naam waarmee categorieën naar deze groep verwijzen: kleine letters en streepjes."
+    )]
     pub id: String,
     /// Plural, as a heading: "Leerlingen".
+    #[schemars(description = "De groep, als kopje: \"Leerlingen\".")]
     pub name: String,
     #[serde(skip)]
     pub origin: Origin,
@@ -474,16 +568,26 @@ pub struct Subject {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Category {
+    #[schemars(
+        description = "De naam waarmee verwerkingen naar deze categorie verwijzen: kleine letters en streepjes."
+    )]
     pub id: String,
     /// The subject (group of people) this data is about.
+    #[schemars(description = "Het id van de groep mensen over wie deze gegevens gaan.")]
     pub subject: String,
+    #[schemars(description = "De soort gegevens, bijvoorbeeld \"Naam en adres\".")]
     pub name: String,
     /// Optional detail, e.g. the fields a category holds.
+    #[schemars(description = "Een toelichting, bijvoorbeeld welke velden erbij horen.")]
     pub description: Option<String>,
     /// A special category of GDPR art. 9, if it is one.
+    #[schemars(
+        description = "Het soort bijzonder persoonsgegeven (AVG art. 9), als het er een is."
+    )]
     pub special: Option<SpecialKind>,
     /// The citizen service number (BSN): a national identifier with its own rules.
     #[serde(default)]
+    #[schemars(description = "`true` als dit het burgerservicenummer is.")]
     pub bsn: bool,
     #[serde(skip)]
     pub origin: Origin,
@@ -507,12 +611,22 @@ pub enum SpecialKind {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Retention {
+    #[schemars(
+        description = "De naam waarmee verwerkingen naar deze termijn verwijzen: kleine letters en streepjes."
+    )]
     pub id: String,
     /// How long, e.g. `5 jaar`, `6 maanden`.
+    #[schemars(description = "Hoe lang, bijvoorbeeld `5 jaar` of `6 maanden`.")]
     pub period: Period,
     /// From when the period runs, e.g. "nadat de leerling de school heeft verlaten".
+    #[schemars(
+        description = "Vanaf wanneer de termijn loopt, bijvoorbeeld \"nadat de leerling de school heeft verlaten\"."
+    )]
     pub after: String,
     /// Where the period comes from: a law, a guideline, the board's own policy.
+    #[schemars(
+        description = "Waar de termijn vandaan komt: een wet, de lijst van Kennisnet, het beleid van het bestuur."
+    )]
     pub source: String,
     #[serde(skip)]
     pub origin: Origin,
@@ -638,37 +752,68 @@ pub enum SpecialGround {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
+    #[schemars(
+        description = "De naam van deze verwerking in het model: kleine letters en streepjes."
+    )]
     pub id: String,
     /// Short name, as a heading: "Leerlingadministratie".
+    #[schemars(description = "De korte naam, als kopje: \"Leerlingadministratie\".")]
     pub name: String,
     /// Why (Markdown), written for parents.
+    #[schemars(description = "Waarvoor, in woorden voor ouders (Markdown).")]
     pub purpose: String,
+    #[schemars(
+        description = "De grondslag (AVG art. 6 lid 1): consent, contract, legal_obligation, vital_interest, public_task of legitimate_interest."
+    )]
     pub basis: Basis,
     /// The law the activity rests on, for a legal obligation or public task.
+    #[schemars(
+        description = "De wet waarop de verwerking steunt, bij een wettelijke plicht of een taak van algemeen belang."
+    )]
     pub law: Option<String>,
     /// The interest, where the basis is a legitimate interest (C4).
+    #[schemars(description = "Het gerechtvaardigde belang, als dat de grondslag is.")]
     pub legitimate_interest: Option<String>,
     /// The art. 9(2) ground, where special categories are processed.
+    #[schemars(
+        description = "De uitzondering van AVG art. 9 lid 2, als er bijzondere persoonsgegevens worden gebruikt."
+    )]
     pub special_ground: Option<SpecialGround>,
     /// Categories of data (ids); the groups of people follow from them.
+    #[schemars(description = "De ids van de categorieën gegevens die deze verwerking gebruikt.")]
     pub categories: Vec<String>,
     #[serde(default)]
+    #[schemars(description = "De ids van de ontvangers die gegevens krijgen.")]
     pub recipients: Vec<String>,
     /// Processors (ids). A processor marked `per_school` appears only in the
     /// statements of schools that list it under `systems`.
     #[serde(default)]
+    #[schemars(description = "De ids van de verwerkers die de gegevens verwerken.")]
     pub processors: Vec<String>,
     /// Retention rule (id).
+    #[schemars(description = "Het id van de bewaartermijn.")]
     pub retention: String,
     /// Where the data comes from when not from the person (C14).
+    #[schemars(
+        description = "Waar de gegevens vandaan komen, als dat niet de ouders of leerling zelf zijn."
+    )]
     pub source: Option<String>,
     /// Whether providing the data is required, and what happens if not (C12).
+    #[schemars(
+        description = "Of ouders de gegevens moeten geven, en wat er gebeurt als ze dat niet doen."
+    )]
     pub required: Option<String>,
     /// How to withdraw consent, for activities based on consent (C10).
+    #[schemars(
+        description = "Hoe ouders hun toestemming intrekken, bij een verwerking op toestemming."
+    )]
     pub withdraw: Option<String>,
     /// When true, only schools that list this activity under `practices`
     /// do it (e.g. a class contact list).
     #[serde(default)]
+    #[schemars(
+        description = "`true` als alleen scholen die haar onder `practices` noemen, deze verwerking doen."
+    )]
     pub per_school: bool,
     #[serde(skip)]
     pub origin: Origin,
@@ -678,28 +823,47 @@ pub struct Activity {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Processor {
+    #[schemars(
+        description = "De naam van deze verwerker in het model: kleine letters en streepjes."
+    )]
     pub id: String,
     /// The product, e.g. "ParnasSys".
+    #[schemars(description = "Het product, bijvoorbeeld \"ParnasSys\".")]
     pub name: String,
     /// The company behind it.
+    #[schemars(description = "Het bedrijf erachter.")]
     pub supplier: Option<String>,
     /// What it does for the school.
+    #[schemars(description = "Wat het voor de school doet.")]
     pub does: String,
     /// Where the data is stored: a country, or `EU`/`EER`.
+    #[schemars(description = "Waar de gegevens staan: een land, of `EU`/`EER`.")]
     pub location: String,
     /// Safeguard for a transfer outside the EEA (adequacy decision, SCCs).
+    #[schemars(
+        description = "De waarborg bij opslag buiten de EER, zoals een adequaatheidsbesluit."
+    )]
     pub transfer: Option<String>,
     /// The processor agreement signed with it.
+    #[schemars(description = "De verwerkersovereenkomst die met de leverancier is gesloten.")]
     pub agreement: String,
     /// Link to its *privacybijsluiter* (privacy leaflet).
+    #[schemars(description = "Het webadres van de privacybijsluiter.")]
     pub leaflet: Option<String>,
     /// The exact fields it receives, where the supplier lists them.
     #[serde(default)]
+    #[schemars(
+        description = "De precieze velden die de verwerker krijgt, als de leverancier die noemt."
+    )]
     pub fields: Vec<String>,
     /// A note on what it does *not* receive or do (Markdown).
+    #[schemars(description = "Wat de verwerker juist niet krijgt of doet (Markdown).")]
     pub note: Option<String>,
     /// When true, only schools that list it under `systems` use it.
     #[serde(default)]
+    #[schemars(
+        description = "`true` als alleen scholen die hem onder `systems` noemen, hem gebruiken."
+    )]
     pub per_school: bool,
     #[serde(skip)]
     pub origin: Origin,
@@ -761,11 +925,17 @@ fn in_eea(location: &str) -> bool {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recipient {
+    #[schemars(
+        description = "De naam van deze ontvanger in het model: kleine letters en streepjes."
+    )]
     pub id: String,
+    #[schemars(description = "De naam van de organisatie, bijvoorbeeld \"DUO\".")]
     pub name: String,
     /// What it receives and why (Markdown).
+    #[schemars(description = "Wat zij krijgt en waarom (Markdown).")]
     pub why: String,
     /// The law that obliges or allows the board to give it the data.
+    #[schemars(description = "De wet die het bestuur verplicht of toestaat de gegevens te geven.")]
     pub law: Option<String>,
     #[serde(skip)]
     pub origin: Origin,
@@ -778,16 +948,24 @@ pub const BOARD_SITE: &str = "board";
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cookie {
+    #[schemars(description = "De naam van het cookie.")]
     pub name: String,
     /// Who sets it: the site itself or a named third party.
+    #[schemars(description = "Wie het plaatst: de website zelf of een genoemde derde.")]
     pub set_by: String,
+    #[schemars(description = "Waarvoor het cookie is.")]
     pub purpose: String,
     /// How long it lives, e.g. `1 jaar`, or `session` for the browser session.
+    #[schemars(description = "Hoe lang het blijft: een termijn zoals `1 jaar`, of `sessie`.")]
     pub lifetime: CookieLifetime,
+    #[schemars(description = "De soort: functional, analytics of tracking.")]
     pub kind: CookieKind,
     /// The websites that set it: school ids, and `board` for the board's own
     /// site. Left out, the cookie is set by every website.
     #[serde(default)]
+    #[schemars(
+        description = "De websites die het plaatsen: school-ids, en `board` voor de website van het bestuur; zonder deze sleutel alle websites."
+    )]
     pub sites: Vec<String>,
     #[serde(skip)]
     pub origin: Origin,
@@ -845,18 +1023,33 @@ pub enum CookieKind {
 #[serde(deny_unknown_fields)]
 pub struct School {
     /// Lower-case letters, digits and hyphens; becomes the page's folder.
+    #[schemars(
+        description = "Kleine letters, cijfers en streepjes; wordt het webadres van de pagina's van de school."
+    )]
     pub id: String,
+    #[schemars(description = "De naam van de school.")]
     pub name: String,
+    #[schemars(description = "De plaats van de school.")]
     pub place: String,
+    #[schemars(description = "De website van de school, met `https://`.")]
     pub website: Option<String>,
+    #[schemars(description = "Het e-mailadres van de school.")]
     pub email: Option<String>,
+    #[schemars(description = "Het telefoonnummer van de school.")]
     pub phone: Option<String>,
+    #[schemars(description = "Het adres van de school.")]
     pub address: Option<Address>,
     /// The processors marked `per_school` that this school uses (ids).
     #[serde(default)]
+    #[schemars(
+        description = "De ids van de verwerkers met `per_school: true` die deze school gebruikt."
+    )]
     pub systems: Vec<String>,
     /// The activities marked `per_school` that this school does (ids).
     #[serde(default)]
+    #[schemars(
+        description = "De ids van de verwerkingen met `per_school: true` die deze school doet."
+    )]
     pub practices: Vec<String>,
     #[serde(skip)]
     pub origin: Origin,
@@ -867,10 +1060,14 @@ pub struct School {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Regulation {
+    #[schemars(description = "De titel van het reglement.")]
     pub title: String,
     /// Markdown before the first chapter.
+    #[schemars(description = "De tekst voor het eerste hoofdstuk (Markdown).")]
     pub introduction: String,
+    #[schemars(description = "De begrippen, elk met zijn betekenis.")]
     pub definitions: Vec<Definition>,
+    #[schemars(description = "De hoofdstukken; nummers volgen uit de volgorde.")]
     pub chapters: Vec<Chapter>,
     #[serde(skip)]
     pub origin: Origin,
@@ -879,24 +1076,31 @@ pub struct Regulation {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Definition {
+    #[schemars(description = "Het begrip.")]
     pub term: String,
+    #[schemars(description = "Wat het begrip betekent (Markdown).")]
     pub meaning: String,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Chapter {
+    #[schemars(description = "De titel van het hoofdstuk.")]
     pub title: String,
+    #[schemars(description = "De artikelen; nummers volgen uit de volgorde.")]
     pub articles: Vec<Article>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
+    #[schemars(description = "De titel van het artikel.")]
     pub title: String,
     /// Numbered members (*leden*); each may have lettered items.
+    #[schemars(description = "De leden van het artikel: een tekst, of `text:` met `items:`.")]
     pub members: Vec<Member>,
     /// The explanation (*toelichting*) shown beside the article (Markdown).
+    #[schemars(description = "De toelichting naast het artikel, in gewone woorden (Markdown).")]
     pub explanation: String,
 }
 
@@ -905,7 +1109,12 @@ pub struct Article {
 #[serde(untagged)]
 pub enum Member {
     Text(String),
-    WithItems { text: String, items: Vec<String> },
+    WithItems {
+        #[schemars(description = "De tekst van het lid, voor de lijst.")]
+        text: String,
+        #[schemars(description = "De onderdelen van het lid; ze krijgen de letters a, b, c, …")]
+        items: Vec<String>,
+    },
 }
 
 /// A text, or a block with `text:` and `items:`, told apart by what is

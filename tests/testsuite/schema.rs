@@ -28,8 +28,8 @@ fn the_schemas_reject_unknown_keys_and_explain_the_known_ones() {
         "a typo is marked"
     );
     assert!(
-        schools.contains("becomes the page's folder"),
-        "the doc comment of a key is its description"
+        schools.contains("wordt het webadres van de pagina's van de school"),
+        "a key's description says what it means, in Dutch"
     );
     let content = site.read("schema/content.schema.json");
     for section in [
@@ -75,4 +75,51 @@ fn every_example_file_names_its_schema() {
             schema.display()
         );
     }
+}
+
+/// The keys of a schema without a description, by their path.
+fn undescribed(value: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+    let Some(object) = value.as_object() else {
+        return;
+    };
+    if let Some(properties) = object.get("properties").and_then(|p| p.as_object()) {
+        for (key, property) in properties {
+            let description = property.get("description").and_then(|d| d.as_str());
+            if description.is_none_or(str::is_empty) {
+                out.push(format!("{path}.{key}"));
+            }
+        }
+    }
+    for (key, child) in object {
+        undescribed(child, &format!("{path}/{key}"), out);
+    }
+}
+
+/// Every key of both schemas has a description for the editor to show.
+#[test]
+fn every_key_has_a_description() {
+    let site = Site::empty();
+    site.helder(&["schema"]);
+    for name in ["content.schema.json", "schools.schema.json"] {
+        let text = site.read(&format!("schema/{name}"));
+        let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut missing = Vec::new();
+        undescribed(&schema, name, &mut missing);
+        assert!(
+            missing.is_empty(),
+            "keys without a description: {missing:?}"
+        );
+    }
+}
+
+/// The check above finds a key without a description, also a nested one.
+#[test]
+fn a_key_without_a_description_is_found() {
+    let schema = serde_json::json!({
+        "properties": {"naam": {"type": "string", "description": "De naam."}},
+        "$defs": {"School": {"properties": {"plaats": {"type": "string"}}}}
+    });
+    let mut missing = Vec::new();
+    undescribed(&schema, "s", &mut missing);
+    assert_eq!(missing, ["s/$defs/School.plaats"]);
 }
