@@ -793,6 +793,13 @@ pub struct Activity {
     /// Retention rule (id).
     #[schemars(description = "Het id van de bewaartermijn.")]
     pub retention: String,
+    /// True when the data comes from someone other than the parents or the
+    /// pupil (the previous school, DUO): then `source` says from whom (C14).
+    #[serde(default)]
+    #[schemars(
+        description = "`true` als de gegevens van een ander komen dan de ouders of de leerling zelf, zoals de vorige school of DUO; dan noemt `source` de bron."
+    )]
+    pub from_others: bool,
     /// Where the data comes from when not from the person (C14).
     #[schemars(
         description = "Waar de gegevens vandaan komen, als dat niet de ouders of leerling zelf zijn."

@@ -201,7 +201,7 @@ fn read_text(root: &Path, rel: &Path, errors: &mut Vec<Diagnostic>) -> Option<St
 }
 
 /// Reads YAML `text` (of the file `rel`) into `T` as a whole, and keeps
-/// its tree in `sources`; see [`read`].
+/// its tree in `sources`, as `load` does for the files of a site.
 pub fn from_text<T: DeserializeOwned + Default>(
     rel: &Path,
     text: String,

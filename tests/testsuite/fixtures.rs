@@ -253,6 +253,7 @@ fn the_mistakes_of_the_seed_documents_are_caught_in_full() {
         ("HL204", "\"onder andere\""),
         ("HL204", "\"eventuele\""),
         ("HL106", "fg@lumengroup.nl"),
+        ("HL206", "\"met derden\""),
         ("HL301", "Datum: 30-02-2021"),
     ];
     let missed: Vec<_> = expected

@@ -30,20 +30,25 @@ mod web_address;
 
 mod automated_decisions;
 mod basis_without_law;
+mod bsn_without_law;
 mod complaint_authority;
 mod consent_without_withdrawal;
 mod legitimate_interest_unnamed;
 mod missing_right;
+mod one_retention_for_all;
 mod required_not_stated;
 mod retention_vague;
 mod retention_without_source;
+mod source_not_named;
 mod special_category_without_ground;
 mod transfer_without_safeguard;
 
 mod answer_term;
 mod change_clause;
+mod empty_heading;
 mod hedging;
 mod old_law;
+mod vague_recipients;
 
 #[cfg(test)]
 pub mod test;
@@ -116,10 +121,15 @@ pub const ALL: &[Rule] = &[
     complaint_authority::RULE,
     required_not_stated::RULE,
     automated_decisions::RULE,
+    one_retention_for_all::RULE,
+    bsn_without_law::RULE,
+    source_not_named::RULE,
     answer_term::RULE,
     old_law::RULE,
     change_clause::RULE,
     hedging::RULE,
+    empty_heading::RULE,
+    vague_recipients::RULE,
     reading::WRONG_DATE,
 ];
 
