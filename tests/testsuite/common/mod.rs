@@ -117,38 +117,33 @@ impl Site {
         self.write(rel, &text.replacen(from, to, 1));
     }
 
-    /// Runs `helder ARGS` in the site's folder.
+    /// Runs `helder ARGS` in the site's folder, with messages in English
+    /// (as a LANG of `en…` asks); see [`Site::helder_in_dutch`].
     pub fn helder(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_helder"))
-            .args(args)
-            .current_dir(&self.root)
-            .env("NO_COLOR", "1")
-            // Messages in English, as a LANG of `en…` asks; the cases of
-            // `mistakes/` read the Dutch ones (see `helder_in_dutch`).
-            .env("LANG", "en_US.UTF-8")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            // Keep git from finding the repository the tests run in.
-            .env("GIT_CEILING_DIRECTORIES", std::env::temp_dir())
-            .output()
-            .expect("run helder");
-        Run::from(output)
+        self.run_helder(args, Some("en_US.UTF-8"))
     }
 
     /// Runs `helder ARGS` in the site's folder with no language set: the
     /// messages come in Dutch, helder's default.
     pub fn helder_in_dutch(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_helder"))
+        self.run_helder(args, None)
+    }
+
+    fn run_helder(&self, args: &[&str], lang: Option<&str>) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_helder"));
+        command
             .args(args)
             .current_dir(&self.root)
             .env("NO_COLOR", "1")
             .env_remove("LANG")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
-            .env("GIT_CEILING_DIRECTORIES", std::env::temp_dir())
-            .output()
-            .expect("run helder");
-        Run::from(output)
+            // Keep git from finding the repository the tests run in.
+            .env("GIT_CEILING_DIRECTORIES", std::env::temp_dir());
+        if let Some(lang) = lang {
+            command.env("LANG", lang);
+        }
+        Run::from(command.output().expect("run helder"))
     }
 
     /// Runs `helder build` and panics with its stderr if it fails.
