@@ -59,7 +59,12 @@ fn next_address(text: &str) -> Option<(usize, usize)> {
     let domain = |c: char| c.is_ascii_alphanumeric() || ".-".contains(c);
     let mut from = 0;
     while let Some(at) = text[from..].find('@').map(|i| from + i) {
-        let start = text[..at].rfind(|c| !local(c)).map_or(0, |i| i + 1);
+        // The character before the address may be several bytes (a
+        // non-breaking space or a curly quote pasted from Word).
+        let start = text[..at]
+            .char_indices()
+            .rfind(|(_, c)| !local(*c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let mut end = text[at + 1..]
             .find(|c| !domain(c))
             .map_or(text.len(), |i| at + 1 + i);
@@ -113,6 +118,17 @@ mod tests {
             inline("@media en a@b zijn geen adressen"),
             "@media en a@b zijn geen adressen"
         );
+    }
+
+    #[test]
+    fn addresses_after_text_pasted_from_word_are_links() {
+        for before in ["\u{a0}", "\u{201c}", "\u{2018}", "é"] {
+            let html = to_html(&format!("Mail naar{before}privacy@opron.nl\u{201d}."));
+            assert!(
+                html.contains("<a href=\"mailto:privacy@opron.nl\">privacy@opron.nl</a>"),
+                "{html}"
+            );
+        }
     }
 
     #[test]

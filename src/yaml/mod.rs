@@ -184,6 +184,7 @@ pub enum Syntax {
 /// Parses a text into its tree; `None` when it holds no document (an empty
 /// file, or only comments).
 pub fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
+    let text = &*ordinary(text);
     let mut parser = Parser::new_from_str(text);
     let mut builder = Builder::default();
     loop {
@@ -240,6 +241,34 @@ pub fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
             _ => {}
         }
     }
+}
+
+/// Non-breaking spaces where YAML needs a space (in the indentation, after
+/// the `:` of a key and the `-` of a list item, at the end of a line)
+/// become spaces: text pasted from Word is ordinary input. Each is one
+/// character for another, so lines and columns stay those of the file.
+fn ordinary(text: &str) -> std::borrow::Cow<'_, str> {
+    const NBSP: char = '\u{a0}';
+    if !text.contains(NBSP) {
+        return text.into();
+    }
+    let line = |line: &str| -> String {
+        let body = line.trim_start_matches([' ', NBSP]);
+        let indent = line.len() - body.len();
+        let body = body.trim_end_matches([' ', NBSP, '\r']);
+        let tail = &line[indent + body.len()..];
+        let mut body = body.replace(":\u{a0}", ": ");
+        if body.starts_with("-\u{a0}") {
+            body = body.replacen("-\u{a0}", "- ", 1);
+        }
+        let spaces = |part: &str| part.replace(NBSP, " ");
+        spaces(&line[..indent]) + &body + &spaces(tail)
+    };
+    text.split('\n')
+        .map(line)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .into()
 }
 
 /// Builds the tree from the parser's events.
@@ -409,6 +438,20 @@ mod tests {
         assert_eq!(kind("a:\n  - x\n - y\n"), Syntax::Indentation);
         assert_eq!(kind("a: &x 1\nb: *x\n"), Syntax::Alias);
         assert_eq!(kind("a: 1\n---\nb: 2\n"), Syntax::SecondDocument);
+    }
+
+    #[test]
+    fn non_breaking_spaces_from_word_are_ordinary_spaces() {
+        let text = "schools:\n\u{a0} - id:\u{a0}de-linde\n    name: Obs\u{a0}De Linde\u{a0}\n";
+        let root = parse(text).unwrap().unwrap();
+        let school = &root.get("schools").unwrap().items()[0];
+        assert_eq!(school.get("id").and_then(Node::as_str), Some("de-linde"));
+        // A non-breaking space inside a value stays: it is the writer's.
+        assert_eq!(
+            school.get("name").and_then(Node::as_str),
+            Some("Obs\u{a0}De Linde")
+        );
+        assert_eq!(school.get("name").unwrap().pos, at(3, 11));
     }
 
     #[test]

@@ -262,3 +262,36 @@ fn the_mistakes_of_the_seed_documents_are_caught_in_full() {
         .collect();
     assert!(missed.is_empty(), "not caught: {missed:?}\n{}", run.stderr);
 }
+
+/// Text pasted from Word is ordinary input: non-breaking spaces after a
+/// key's colon, in the indentation and before an e-mail address in the
+/// prose, and curly quotes, build as if they were plain spaces and quotes.
+#[test]
+fn text_pasted_from_word_builds() {
+    let site = Site::fixture("minimal");
+    let board = site.read("content/board.yaml");
+    let pasted = board
+        .replace(
+            "  name: Stichting Voorbeeldscholen",
+            "  name:\u{a0}Stichting Voorbeeldscholen",
+        )
+        .replace(
+            "  how: Mail uw verzoek naar privacy@voorbeeld.example.",
+            "  how: Mail \u{201c}uw verzoek\u{201d} naar\u{a0}privacy@voorbeeld.example.\u{a0}",
+        )
+        .replace("\n  phone:", "\n\u{a0} phone:");
+    assert_ne!(pasted, board);
+    site.write("content/board.yaml", &pasted);
+    let run = site.build();
+    assert!(run.error_lines().is_empty(), "{}", run.stderr);
+    let page = site.page("de-linde/index.html");
+    assert!(
+        page.contains("href=mailto:privacy@voorbeeld.example")
+            || page.contains("href=\"mailto:privacy@voorbeeld.example\""),
+        "no mail link"
+    );
+    assert!(
+        page.contains("\u{201c}uw verzoek\u{201d}"),
+        "the curly quotes are kept"
+    );
+}
