@@ -222,8 +222,8 @@ fn expected(want: Want, found: Shape, written: Option<&str>) -> (Text, Text) {
         Want::Bool => (
             text!("`true` of `false`", "`true` or `false`"),
             text!(
-                "schrijf `true` (ja) of `false` (nee)",
-                "write `true` (yes) or `false` (no)"
+                "schrijf `true` (ja) of `false` (nee), zonder aanhalingstekens",
+                "write `true` (yes) or `false` (no), without quotes"
             ),
         ),
         Want::Number => (

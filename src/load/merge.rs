@@ -48,10 +48,6 @@ impl Singles<'_> {
         self.seen.push((section, origin));
         true
     }
-
-    fn has(&self, section: Section) -> bool {
-        self.seen.iter().any(|(s, _)| *s == section)
-    }
 }
 
 /// Merges the fragments of content/ (each with its file's index in
@@ -72,7 +68,7 @@ pub fn merge(
         fragment_into(&mut model, file, fragment, &mut singles, errors);
     }
     if content_complete {
-        required_sections(&singles, errors);
+        required_sections(sources, errors);
     }
     if let Some((file, schools)) = schools {
         model.schools = with_origins(file, "schools", schools.schools);
@@ -174,7 +170,9 @@ fn with_origins<T: Located>(file: usize, key: &'static str, mut items: Vec<T>) -
 }
 
 /// The sections every site must have somewhere in content/.
-fn required_sections(singles: &Singles, errors: &mut Vec<Diagnostic>) {
+/// A section counts when a file has its key, also when its value could not
+/// be read (that mistake is reported already).
+fn required_sections(sources: &Sources, errors: &mut Vec<Diagnostic>) {
     let required = [
         (
             Section::Organisation,
@@ -189,7 +187,8 @@ fn required_sections(singles: &Singles, errors: &mut Vec<Diagnostic>) {
             "how, response_time, age, complaints, items",
         ),
     ];
-    for (section, keys) in required.into_iter().filter(|(s, _)| !singles.has(*s)) {
+    let written = |s: Section| sources.files.iter().any(|f| f.sections.contains(&s));
+    for (section, keys) in required.into_iter().filter(|(s, _)| !written(*s)) {
         let key = section.key();
         errors.push(
             Diagnostic::error(

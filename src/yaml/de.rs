@@ -145,7 +145,9 @@ impl de::Error for Error {
 
 impl Node {
     fn expected(&self, want: Want) -> Error {
+        // A quoted value is shown with its quotes: `"true"` is a text.
         let text = match &self.value {
+            Value::Scalar { text, quoted: true } => Some(format!("\"{text}\"")),
             Value::Scalar { text, .. } if self.shape() == Shape::Text => Some(text.clone()),
             _ => None,
         };

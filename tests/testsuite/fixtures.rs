@@ -5,7 +5,8 @@
 //! - `sites/english/`: laid over `minimal`, a site in another language with
 //!   its own strings;
 //! - `mistakes/<case>/`: laid over `minimal`, one mistake each, with
-//!   `stderr.txt`: exactly what `helder check` must say about it.
+//!   `stderr.txt`: exactly what `helder check` must say about it, and
+//!   `stdout.json`: the same as `helder --format json check` gives it.
 //!
 //! Run with `BLESS=1` to write the `stderr.txt` of every case anew from what
 //! helder says now; review the difference before committing it.
@@ -95,7 +96,7 @@ fn every_mistake_is_reported_as_its_snapshot_says() {
         .map(|e| e.unwrap().path())
         .collect();
     cases.sort();
-    assert!(cases.len() >= 10, "too few cases in {}", dir.display());
+    assert!(cases.len() >= 60, "too few cases in {}", dir.display());
     let bless = std::env::var_os("BLESS").is_some();
     let wrong: Vec<String> = cases
         .iter()
@@ -114,16 +115,40 @@ fn every_mistake_is_reported_as_its_snapshot_says() {
 /// `stderr.txt` holds (which `bless` first rewrites).
 fn check_case(case: &Path, bless: bool) -> Vec<String> {
     let name = case.file_name().unwrap().to_string_lossy().into_owned();
-    let site = Site::overlaid("minimal", case, &["stderr.txt"]);
+    let site = Site::overlaid("minimal", case, &["stderr.txt", "stdout.json"]);
+    // The snapshots are of helder's default language.
     let check = site.helder_in_dutch(&["check"]);
-    let snapshot = case.join("stderr.txt");
+    let json = site.helder_in_dutch(&["--format", "json", "check"]);
+    let (snapshot, json_snapshot) = (case.join("stderr.txt"), case.join("stdout.json"));
     if bless {
         std::fs::write(&snapshot, &check.stderr).unwrap();
+        std::fs::write(&json_snapshot, &json.stdout).unwrap();
     }
     let expected = std::fs::read_to_string(&snapshot).unwrap_or_default();
+    let expected_json = std::fs::read_to_string(&json_snapshot).unwrap_or_default();
     let mut wrong = Vec::new();
     if check.stderr != expected {
         wrong.push(format!("{name}: expected\n{expected}got\n{}", check.stderr));
+    }
+    if json.stdout != expected_json {
+        wrong.push(format!(
+            "{name}: expected JSON\n{expected_json}got\n{}",
+            json.stdout
+        ));
+    }
+    // The JSON holds what the text shows, read by a JSON parser.
+    let document: serde_json::Value = serde_json::from_str(&json.stdout).unwrap_or_default();
+    let in_json = document["diagnostics"].as_array().map_or(0, Vec::len);
+    let titles = ["fout[", "waarschuwing["];
+    let in_text = check
+        .stderr
+        .lines()
+        .filter(|l| titles.iter().any(|t| l.starts_with(t)))
+        .count();
+    if in_json != in_text {
+        wrong.push(format!(
+            "{name}: {in_json} diagnostics in the JSON, {in_text} in the text"
+        ));
     }
     // A case of warnings only builds; a case with an error builds nothing.
     let errors = expected.contains("fout[") || expected.contains("fout:");
@@ -187,7 +212,8 @@ fn a_wrong_snapshot_is_caught() {
     case.write("schools.yaml", schools);
     case.write("stderr.txt", "fout[HL002]: een andere melding\n");
     let wrong = check_case(&case.root, false);
-    assert_eq!(wrong.len(), 2, "{wrong:?}");
+    // The text, the JSON (there is no stdout.json) and the build say otherwise.
+    assert_eq!(wrong.len(), 3, "{wrong:?}");
     assert!(wrong[0].contains("onbekende sleutel `naem`"), "{wrong:?}");
 }
 
