@@ -4,7 +4,7 @@
 //! at the start of the field.
 
 use crate::diagnostic::{Pos, Sources};
-use crate::model::{Model, Origin};
+use crate::model::{Member, Model, Origin, Regulation};
 
 /// One Markdown field: where it is, and what it says.
 pub struct Prose<'m> {
@@ -56,7 +56,44 @@ pub fn fields(m: &Model) -> Vec<Prose<'_>> {
             out.push(Prose::new(p.origin.child("note"), note));
         }
     }
+    if let Some(r) = &m.regulation {
+        regulation(r, &mut out);
+    }
     out
+}
+
+/// The prose of the regulation: its introduction, definitions, members
+/// and explanations.
+fn regulation<'m>(r: &'m Regulation, out: &mut Vec<Prose<'m>>) {
+    let at = &r.origin;
+    out.push(Prose::new(at.child("introduction"), &r.introduction));
+    for (i, d) in r.definitions.iter().enumerate() {
+        out.push(Prose::new(
+            at.child("definitions").at(i).child("meaning"),
+            &d.meaning,
+        ));
+    }
+    for (c, chapter) in r.chapters.iter().enumerate() {
+        for (a, article) in chapter.articles.iter().enumerate() {
+            let article_at = at.child("chapters").at(c).child("articles").at(a);
+            out.push(Prose::new(
+                article_at.child("explanation"),
+                &article.explanation,
+            ));
+            for (m, member) in article.members.iter().enumerate() {
+                let member_at = article_at.child("members").at(m);
+                match member {
+                    Member::Text(text) => out.push(Prose::new(member_at, text)),
+                    Member::WithItems { text, items } => {
+                        out.push(Prose::new(member_at.child("text"), text));
+                        for (k, item) in items.iter().enumerate() {
+                            out.push(Prose::new(member_at.child("items").at(k), item));
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 impl<'m> Prose<'m> {

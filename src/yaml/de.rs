@@ -197,6 +197,7 @@ impl<'de> de::Deserializer<'de> for &'de Node {
             Value::Map(entries) => visitor.visit_map(Entries {
                 entries: entries.iter(),
                 value: None,
+                last_key: None,
             }),
         };
         result.map_err(|e: Error| e.at(self.pos))
@@ -311,15 +312,23 @@ impl<'de> de::Deserializer<'de> for &'de Node {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match &self.value {
-            Value::Map(entries) => visitor
-                .visit_map(Entries {
-                    entries: entries.iter(),
-                    value: None,
-                })
-                .map_err(|e: Error| e.at(self.pos)),
-            _ => Err(self.expected(Want::Map)),
-        }
+        let Value::Map(entries) = &self.value else {
+            return Err(self.expected(Want::Map));
+        };
+        // serde reports a key written twice after reading the key, from the
+        // visitor: the place is the last key read.
+        let last_key = std::cell::Cell::new(None);
+        let access = Entries {
+            entries: entries.iter(),
+            value: None,
+            last_key: Some(&last_key),
+        };
+        visitor
+            .visit_map(access)
+            .map_err(|e: Error| match (&e.problem, last_key.get()) {
+                (Problem::DuplicateKey(_), Some(pos)) => e.at(pos),
+                _ => e.at(self.pos),
+            })
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -375,12 +384,14 @@ impl<'de> de::SeqAccess<'de> for Items<'de> {
 }
 
 /// The entries of a mapping; an unknown key is reported at the key.
-struct Entries<'de> {
+struct Entries<'de, 'k> {
     entries: std::slice::Iter<'de, (Node, Node)>,
     value: Option<&'de Node>,
+    /// Where the last key read starts, for a mistake found after it.
+    last_key: Option<&'k std::cell::Cell<Option<Pos>>>,
 }
 
-impl<'de> de::MapAccess<'de> for Entries<'de> {
+impl<'de> de::MapAccess<'de> for Entries<'de, '_> {
     type Error = Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -391,6 +402,9 @@ impl<'de> de::MapAccess<'de> for Entries<'de> {
             return Ok(None);
         };
         self.value = Some(value);
+        if let Some(last) = self.last_key {
+            last.set(Some(key.pos));
+        }
         seed.deserialize(key)
             .map(Some)
             .map_err(|e: Error| e.at(key.pos))
@@ -527,8 +541,11 @@ mod tests {
     }
 
     #[test]
-    fn a_key_written_twice() {
+    fn a_key_written_twice_is_reported_at_the_second() {
         let error = read("- name: x\n  name: y\n").unwrap_err();
-        assert_eq!(error.problem, Problem::DuplicateKey("name"));
+        assert_eq!(
+            (error.problem, error.pos),
+            (Problem::DuplicateKey("name"), at(2, 3))
+        );
     }
 }

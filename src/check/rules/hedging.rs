@@ -68,6 +68,16 @@ mod tests {
     }
 
     #[test]
+    fn the_regulation_is_read_too() {
+        let regulation = "regulation:\n  title: R\n  introduction: i\n  definitions: []\n  chapters:\n    - title: A\n      articles:\n        - title: Doel\n          explanation: e\n          members:\n            - text: De school geeft gegevens aan\n              items: [de inspectie, eventueel de gemeente]\n";
+        let found = messages(&RULE, &[("content/r.yaml", regulation)]);
+        assert_eq!(
+            found,
+            [(12, "\"eventueel\" makes the text vague".to_string())]
+        );
+    }
+
+    #[test]
     fn hedges_are_reported_but_not_as_soon_as_possible() {
         let found = messages(
             &RULE,
