@@ -41,6 +41,7 @@ mod retention_vague;
 mod retention_without_source;
 mod source_not_named;
 mod special_category_without_ground;
+mod transfer_only_in_prose;
 mod transfer_without_safeguard;
 
 mod answer_term;
@@ -124,6 +125,7 @@ pub const ALL: &[Rule] = &[
     one_retention_for_all::RULE,
     bsn_without_law::RULE,
     source_not_named::RULE,
+    transfer_only_in_prose::RULE,
     answer_term::RULE,
     old_law::RULE,
     change_clause::RULE,
