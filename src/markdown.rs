@@ -1,32 +1,69 @@
 //! Markdown prose of the model into HTML, before it reaches a template.
 //!
-//! Raw HTML in the prose is shown as text, not passed through: the pages must
-//! stay free of scripts and of requests to other hosts whatever the content
-//! says. A bare e-mail address becomes a `mailto:` link, as a reader expects
+//! Raw HTML in the prose is shown as text, not passed through, a link is
+//! kept only to a web page, an e-mail address, a phone number or a part of
+//! the site (never `javascript:` or `data:`), and an image is shown as its
+//! description: the pages must stay free of scripts and of requests to
+//! other hosts whatever the content says. A bare e-mail address becomes a `mailto:` link, as a reader expects
 //! and as the people who write the prose would not think to mark up.
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 /// Block Markdown to HTML (paragraphs, lists, links, emphasis).
 pub fn to_html(text: &str) -> String {
-    let mut in_link = 0usize;
+    // For each open link, whether it is kept.
+    let mut links: Vec<bool> = Vec::new();
     let parser =
         Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).flat_map(|event| match event {
             Event::Html(raw) | Event::InlineHtml(raw) => vec![Event::Text(raw)],
-            Event::Start(Tag::Link { .. }) => {
-                in_link += 1;
-                vec![event]
+            Event::Start(Tag::Link { ref dest_url, .. }) => {
+                let safe = is_safe_link(dest_url);
+                links.push(safe);
+                if safe { vec![event] } else { vec![] }
             }
-            Event::End(TagEnd::Link) => {
-                in_link = in_link.saturating_sub(1);
-                vec![event]
-            }
-            Event::Text(text) if in_link == 0 => link_addresses(text),
+            Event::End(TagEnd::Link) => match links.pop() {
+                Some(true) => vec![event],
+                _ => vec![],
+            },
+            // An image would load from wherever it points: its description stays.
+            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => vec![],
+            Event::Text(text) if links.is_empty() => link_addresses(text),
             other => vec![other],
         });
     let mut out = String::with_capacity(text.len() * 3 / 2);
     html::push_html(&mut out, parser);
     out.trim_end().to_string()
+}
+
+/// Whether a link may stay on a page: a web page, an e-mail address, a
+/// phone number, or a place on the site (no scheme at all).
+pub fn is_safe_link(url: &str) -> bool {
+    let url = url.trim();
+    let scheme = url
+        .split_once(':')
+        .map(|(scheme, _)| scheme)
+        .filter(|s| !s.contains(['/', '?', '#']));
+    match scheme {
+        None => true,
+        Some(scheme) => matches!(
+            scheme.to_ascii_lowercase().as_str(),
+            "https" | "http" | "mailto" | "tel"
+        ),
+    }
+}
+
+/// The links and images of a Markdown text that a page will not show as
+/// such: `(is an image, address)`.
+pub fn unsafe_links(text: &str) -> Vec<(bool, String)> {
+    Parser::new(text)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link { dest_url, .. }) if !is_safe_link(&dest_url) => {
+                Some((false, dest_url.to_string()))
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => Some((true, dest_url.to_string())),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Text with every e-mail address in it as a `mailto:` link.
@@ -129,6 +166,20 @@ mod tests {
                 "{html}"
             );
         }
+    }
+
+    #[test]
+    fn script_links_and_images_do_not_reach_the_page() {
+        let html = to_html(
+            "Zie [hier](javascript:alert(1)) en [daar]( JaVaScRiPt:x) of [dit](data:text/html,<script>).",
+        );
+        assert_eq!(html, "<p>Zie hier en daar of dit.</p>");
+        let html = to_html("![Logo van de school](https://elders.example/t.png)");
+        assert_eq!(html, "<p>Logo van de school</p>");
+        let html = to_html(
+            "[AP](https://autoriteitpersoonsgegevens.nl), [mail](mailto:fg@opron.nl), [bel](tel:0599696390), [rechten](#rechten)",
+        );
+        assert_eq!(html.matches("<a href").count(), 4, "{html}");
     }
 
     #[test]

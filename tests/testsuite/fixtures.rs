@@ -170,6 +170,10 @@ fn check_case(case: &Path, bless: bool) -> Vec<String> {
 /// Every rule of the registry has a case that shows its code.
 #[test]
 fn every_rule_has_a_case() {
+    // While BLESS rewrites the snapshots beside this test, they are not read.
+    if std::env::var_os("BLESS").is_some() {
+        return;
+    }
     let dir = testsuite_dir().join("mistakes");
     let snapshots: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()

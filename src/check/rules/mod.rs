@@ -49,6 +49,7 @@ mod change_clause;
 mod empty_heading;
 mod hedging;
 mod old_law;
+mod unsafe_link;
 mod vague_recipients;
 
 #[cfg(test)]
@@ -132,6 +133,7 @@ pub const ALL: &[Rule] = &[
     hedging::RULE,
     empty_heading::RULE,
     vague_recipients::RULE,
+    unsafe_link::RULE,
     reading::WRONG_DATE,
 ];
 
