@@ -7,10 +7,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use helder::check::contact::web_host;
 use helder::cmd::{self, Report, Strictness};
 use helder::diagnostic::{Diagnostic, Lang};
 use helder::emit::{Format, Options};
-use helder::{layout, write};
+use helder::{layout, text, write};
 
 /// Builds the privacy pages of a school board from one YAML model.
 #[derive(Parser)]
@@ -101,6 +102,28 @@ fn main() -> ExitCode {
             base_url,
         } => {
             let output_dir = output_dir.unwrap_or_else(|| cli.root.join(layout::OUTPUT_DIR));
+            if let Some(url) = base_url.as_deref().filter(|u| web_host(u).is_none()) {
+                let misuse = Diagnostic::error(
+                    "",
+                    None,
+                    text!(
+                        "--base-url: `{url}` is geen webadres",
+                        "--base-url: `{url}` is not a web address"
+                    ),
+                )
+                .with_hint(text!(
+                    "geef het volledige adres, bijvoorbeeld `https://privacy.opron.nl`",
+                    "give the full address, e.g. `https://privacy.opron.nl`"
+                ));
+                print(
+                    &Report {
+                        diagnostics: vec![misuse],
+                        ..Report::default()
+                    },
+                    &options,
+                );
+                return ExitCode::from(2);
+            }
             if let Err(message) = write::check_target(&output_dir, &cli.root) {
                 let misuse = Diagnostic::error("", None, message);
                 print(

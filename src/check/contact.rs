@@ -45,6 +45,8 @@ pub fn emails(m: &Model) -> Vec<Detail<'_>> {
 /// Every web address of the model that a page links to.
 pub fn web_addresses(m: &Model) -> Vec<Detail<'_>> {
     let o = &m.organisation;
+    let site = (!m.site.base_url.is_empty())
+        .then(|| detail(m.site.origin.child("base_url"), &m.site.base_url, None));
     let mut out = vec![
         detail(o.origin.child("website"), &o.website, None),
         detail(
@@ -66,6 +68,7 @@ pub fn web_addresses(m: &Model) -> Vec<Detail<'_>> {
             out.push(detail(p.origin.child("leaflet"), leaflet, None));
         }
     }
+    out.extend(site);
     out
 }
 

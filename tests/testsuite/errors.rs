@@ -464,3 +464,16 @@ fn an_output_folder_that_would_destroy_other_files_is_refused() {
     std::fs::remove_dir_all(&documents).unwrap();
     assert_same_files(&before, &snapshot(&site.root), "the site");
 }
+
+/// A base URL that is no web address (`javascript:`) is misuse of the
+/// command line: exit code 2, nothing written.
+#[test]
+fn a_base_url_that_is_no_web_address_is_refused() {
+    let site = Site::example();
+    for url in ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:text/html,x", "privacy.opron.nl"] {
+        let run = site.helder(&["build", "--base-url", url]);
+        assert_eq!(run.code, 2, "{url}: {}", run.stderr);
+        assert!(run.stderr.contains("is not a web address"), "{url}: {}", run.stderr);
+        assert!(!site.path("public").exists(), "{url}: public/ was written");
+    }
+}
