@@ -86,6 +86,19 @@ pub fn replace<T>(
 /// the site itself or a folder around it, its content or theme, or an
 /// existing folder that is not a site helder built (no `index.html`).
 pub fn check_target(output: &Path, root: &Path) -> Result<(), Text> {
+    let given = output.display();
+    if fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(text!(
+            "`{given}` is een snelkoppeling (symbolische link); helder vervangt de map, dus geef de map zelf",
+            "`{given}` is a symbolic link; helder replaces the folder, so give the folder itself"
+        ));
+    }
+    if output.is_file() {
+        return Err(text!(
+            "`{given}` is een bestand, geen map; kies een map voor de site, zoals `public`",
+            "`{given}` is a file, not a folder; choose a folder for the site, such as `public`"
+        ));
+    }
     let absolute = |p: &Path| -> PathBuf {
         // The output folder may not exist yet: resolve what does exist.
         match (p.parent(), p.file_name()) {
@@ -110,13 +123,27 @@ pub fn check_target(output: &Path, root: &Path) -> Result<(), Text> {
         }
     }
     let non_empty = fs::read_dir(&output).is_ok_and(|mut entries| entries.next().is_some());
-    if non_empty && !output.join("index.html").exists() {
+    if non_empty && (!output.join("index.html").exists() || foreign_files(&output)) {
         return Err(text!(
             "`{shown}` bevat al bestanden die helder niet schreef; helder vervangt de hele map, dus kies een lege of nieuwe",
             "`{shown}` already holds files that helder did not write; helder replaces the whole folder, so choose an empty or new one"
         ));
     }
     Ok(())
+}
+
+/// Whether a folder holds a file helder does not write (a page, the
+/// stylesheet, the sitemap), or a link: then it is not a site helder built.
+fn foreign_files(dir: &Path) -> bool {
+    walkdir::WalkDir::new(dir).into_iter().any(|entry| {
+        let Ok(entry) = entry else { return true };
+        let kind = entry.file_type();
+        let ours = matches!(
+            entry.path().extension().and_then(|e| e.to_str()),
+            Some("html" | "css" | "xml")
+        );
+        kind.is_symlink() || kind.is_file() && !ours
+    })
 }
 
 /// `path` made absolute, with links followed where it exists.

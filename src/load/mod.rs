@@ -148,6 +148,21 @@ fn content_files(root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for entry in WalkDir::new(&dir).sort_by_file_name() {
         match entry {
+            // A link would read a file from elsewhere, or nothing at all when
+            // it is broken: say so instead of leaving the file out silently.
+            Ok(entry) if is_yaml(entry.path()) && entry.file_type().is_symlink() => {
+                let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                let message = text!(
+                    "dit is een snelkoppeling (symbolische link), geen bestand; helder leest alleen bestanden in content/",
+                    "this is a symbolic link, not a file; helder reads only files in content/"
+                );
+                let hint = text!(
+                    "zet het bestand zelf in content/",
+                    "put the file itself in content/"
+                );
+                let error = Diagnostic::error(rel, None, message).with_hint(hint);
+                errors.push(error.with_code(explain::UNREADABLE));
+            }
             Ok(entry) if is_yaml(entry.path()) && entry.file_type().is_file() => {
                 let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
                 files.push(rel.to_path_buf());

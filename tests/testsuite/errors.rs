@@ -447,6 +447,7 @@ fn an_output_folder_that_would_destroy_other_files_is_refused() {
             documents.display().to_string(),
             "already holds files that helder did not write",
         ),
+        ("schools.yaml".to_string(), "is a file, not a folder"),
     ];
     for (output, message) in &cases {
         let run = site.helder(&["build", "--output-dir", output]);
@@ -470,10 +471,76 @@ fn an_output_folder_that_would_destroy_other_files_is_refused() {
 #[test]
 fn a_base_url_that_is_no_web_address_is_refused() {
     let site = Site::example();
-    for url in ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:text/html,x", "privacy.opron.nl"] {
+    for url in [
+        "javascript:alert(1)",
+        " JaVaScRiPt:alert(1)",
+        "data:text/html,x",
+        "privacy.opron.nl",
+    ] {
         let run = site.helder(&["build", "--base-url", url]);
         assert_eq!(run.code, 2, "{url}: {}", run.stderr);
-        assert!(run.stderr.contains("is not a web address"), "{url}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("is not a web address"),
+            "{url}: {}",
+            run.stderr
+        );
         assert!(!site.path("public").exists(), "{url}: public/ was written");
     }
+}
+
+/// A folder with a page *and* files of someone else's, and a symbolic link
+/// to a built site, are refused too: replacing them would destroy files or
+/// leave the site the link points at stale.
+#[test]
+fn an_output_folder_with_foreign_files_or_a_link_is_refused() {
+    let site = Site::example_built();
+    let mixed = site.root.with_extension("gemengd");
+    std::fs::create_dir_all(&mixed).unwrap();
+    std::fs::write(mixed.join("index.html"), "<p>oud</p>").unwrap();
+    std::fs::write(mixed.join("jaarverslag.pdf"), "niet weggooien").unwrap();
+    let link = site.root.with_extension("link");
+    std::os::unix::fs::symlink(site.path("public"), &link).unwrap();
+    for (output, message) in [
+        (&mixed, "already holds files that helder did not write"),
+        (&link, "is a symbolic link"),
+    ] {
+        let output = output.display().to_string();
+        let run = site.helder(&["build", "--output-dir", &output]);
+        assert_eq!(run.code, 2, "--output-dir {output}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(message),
+            "--output-dir {output}: {}",
+            run.stderr
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(mixed.join("jaarverslag.pdf")).unwrap(),
+        "niet weggooien"
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    std::fs::remove_dir_all(&mixed).unwrap();
+    std::fs::remove_file(&link).unwrap();
+    // A site helder built is still replaced as before.
+    site.build();
+}
+
+/// A file of content/ that is a symbolic link is reported, not skipped:
+/// skipping content/cookies.yaml would make every notice say there are none.
+#[test]
+fn a_content_file_that_is_a_link_is_reported() {
+    let (site, before) = built_example();
+    let elsewhere = site.root.with_extension("cookies.yaml");
+    std::fs::rename(site.path("content/cookies.yaml"), &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, site.path("content/cookies.yaml")).unwrap();
+    let run = failing_build(&site, &before);
+    let reported = run.reported();
+    let link = reported.iter().find(|r| r.file == "content/cookies.yaml");
+    let link = link.unwrap_or_else(|| panic!("no message about the link:\n{}", run.stderr));
+    assert!(link.message.contains("symbolic link"), "{}", link.message);
+    std::fs::remove_file(&elsewhere).unwrap();
 }
