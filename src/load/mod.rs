@@ -26,6 +26,11 @@ use crate::layout::{CONTENT_DIR, SCHOOLS_FILE};
 use crate::model::{Fragment, Model, SchoolsFile, Section};
 use crate::{text, yaml};
 
+/// The largest YAML file helder reads: far above any board's model (the
+/// example's files are tens of kB; a schools.yaml of every Dutch school is
+/// a few MB), far below what would take seconds and gigabytes to read.
+pub const MAX_FILE_BYTES: u64 = 10_000_000;
+
 /// What `load` read: the model (partial when files had mistakes), where
 /// each part was written, and the mistakes found.
 pub struct Loaded {
@@ -195,6 +200,24 @@ fn is_yaml(path: &Path) -> bool {
 /// The text of one file (`rel`, relative to `root`), or `None` after
 /// reporting why it cannot be read.
 fn read_text(root: &Path, rel: &Path, errors: &mut Vec<Diagnostic>) -> Option<String> {
+    let size = std::fs::metadata(root.join(rel)).map_or(0, |m| m.len());
+    if size > MAX_FILE_BYTES {
+        let (mb, max) = (size / 1_000_000, MAX_FILE_BYTES / 1_000_000);
+        let message = text!(
+            "dit bestand is {mb} MB; helder leest bestanden tot {max} MB",
+            "this file is {mb} MB; helder reads files of up to {max} MB"
+        );
+        let hint = text!(
+            "het hele model van een bestuur is een paar honderd kB; controleer of dit het juiste bestand is, of verdeel het over meer bestanden",
+            "a board's whole model is a few hundred kB; check that this is the right file, or split it over more files"
+        );
+        errors.push(
+            Diagnostic::error(rel, None, message)
+                .with_hint(hint)
+                .with_code(explain::UNREADABLE),
+        );
+        return None;
+    }
     match std::fs::read_to_string(root.join(rel)) {
         Ok(text) => Some(text),
         Err(e) => {

@@ -544,3 +544,21 @@ fn a_content_file_that_is_a_link_is_reported() {
     assert!(link.message.contains("symbolic link"), "{}", link.message);
     std::fs::remove_file(&elsewhere).unwrap();
 }
+
+/// A file far larger than any model is refused at once, with its size.
+#[test]
+fn a_file_of_twenty_megabytes_is_refused_at_once() {
+    let (site, before) = built_example();
+    let line = "# ".to_string() + &"x".repeat(98) + "\n";
+    site.write("content/groot.yaml", &line.repeat(200_000));
+    let run = failing_build(&site, &before);
+    let big = run
+        .reported()
+        .into_iter()
+        .find(|r| r.file == "content/groot.yaml");
+    let big = big.unwrap_or_else(|| panic!("no message about the file:\n{}", run.stderr));
+    assert_eq!(
+        big.message,
+        "this file is 20 MB; helder reads files of up to 10 MB"
+    );
+}
