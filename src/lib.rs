@@ -15,7 +15,8 @@
 //! - [`render`] turns views into HTML with the [`theme`]'s templates and words;
 //! - [`write`](mod@write) minifies and swaps the new site in atomically.
 //!
-//! The commands in [`cmd`] are short lists of these stage calls.
+//! The commands in [`cmd`] are short lists of these stage calls, and
+//! [`emit`] shows what they report as text, JSON or GitHub annotations.
 //!
 //! **What may import what.** [`model`] imports nothing of helder. Every stage
 //! may use [`model`], [`layout`] (the site's files, page paths and links),
