@@ -103,7 +103,7 @@ fn main() -> ExitCode {
         } => {
             let output_dir = output_dir.unwrap_or_else(|| cli.root.join(layout::OUTPUT_DIR));
             if let Some(url) = base_url.as_deref().filter(|u| web_host(u).is_none()) {
-                let misuse = Diagnostic::error(
+                let refused = Diagnostic::error(
                     "",
                     None,
                     text!(
@@ -115,25 +115,10 @@ fn main() -> ExitCode {
                     "geef het volledige adres, bijvoorbeeld `https://privacy.opron.nl`",
                     "give the full address, e.g. `https://privacy.opron.nl`"
                 ));
-                print(
-                    &Report {
-                        diagnostics: vec![misuse],
-                        ..Report::default()
-                    },
-                    &options,
-                );
-                return ExitCode::from(2);
+                return misuse(refused, &options);
             }
             if let Err(message) = write::check_target(&output_dir, &cli.root) {
-                let misuse = Diagnostic::error("", None, message);
-                print(
-                    &Report {
-                        diagnostics: vec![misuse],
-                        ..Report::default()
-                    },
-                    &options,
-                );
-                return ExitCode::from(2);
+                return misuse(Diagnostic::error("", None, message), &options);
             }
             cmd::build::run(&cmd::build::Options {
                 output_dir,
@@ -170,6 +155,16 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// A misuse of the command line: said as any report is, then exit code 2.
+fn misuse(diagnostic: Diagnostic, options: &Options) -> ExitCode {
+    let report = Report {
+        diagnostics: vec![diagnostic],
+        ..Report::default()
+    };
+    print(&report, options);
+    ExitCode::from(2)
 }
 
 /// A report on stderr, or on stdout as a JSON document for programs.

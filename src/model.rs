@@ -20,6 +20,12 @@ pub struct Origin {
 }
 
 impl Origin {
+    /// Whether `load` set this origin: the part was written in a file. A
+    /// section no file has keeps the default origin, with an empty path.
+    pub fn written(&self) -> bool {
+        !self.path.steps().is_empty()
+    }
+
     /// The origin of a key below this entity.
     pub fn child(&self, key: &'static str) -> Origin {
         Origin {

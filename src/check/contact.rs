@@ -129,7 +129,7 @@ pub fn phones(m: &Model) -> Vec<Detail<'_>> {
 /// Whether the model has an `organisation:`; without one, HL008 says so
 /// and the board's details are not checked one by one.
 pub fn board_written(m: &Model) -> bool {
-    !m.organisation.origin.path.steps().is_empty()
+    m.organisation.origin.written()
 }
 
 /// Whether `address` is an e-mail address: one `@`, a local part, and a

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use super::prose::Prose;
 use crate::diagnostic::{Diagnostic, Pos, Severity, Sources, Text};
 use crate::model::{Entity, Model, Origin};
 
@@ -15,6 +16,8 @@ pub struct Cx<'m> {
     pub ids: Index<'m>,
     /// schools.yaml was read; without it, rules about schools say nothing.
     pub schools_complete: bool,
+    /// Every prose field of the model, for the rules that read words.
+    pub prose: Vec<Prose<'m>>,
 }
 
 impl<'m> Cx<'m> {
@@ -32,6 +35,7 @@ impl<'m> Cx<'m> {
                 schools: Ids::of(&model.schools, sources, "schools"),
             },
             schools_complete,
+            prose: super::prose::fields(model),
         }
     }
 }

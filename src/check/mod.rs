@@ -16,7 +16,7 @@ pub use context::{Cx, Ids, Index, Out};
 use crate::diagnostic::{Diagnostic, Severity, Sources, did_you_mean};
 use crate::model::{Model, RuleLevel};
 use crate::text;
-use rules::{Level, Rule};
+use rules::Level;
 
 /// The code of a mistake in `site: rules:` itself.
 pub const RULE_SETTING: &str = "HL009";
@@ -96,9 +96,4 @@ fn levels(
         levels.push((rule.code, level));
     }
     levels
-}
-
-/// The rule with `code`, for `--explain`.
-pub fn explain(code: &str) -> Option<&'static Rule> {
-    rules::find(code)
 }

@@ -72,11 +72,8 @@ fn group<'a>(d: &'a Diagnostic, sources: &'a Sources, options: &Options) -> Grou
         _ => {}
     }
     if let Some(school) = &d.school {
-        let name = match options.lang {
-            Lang::Nl => "school",
-            Lang::En => "school",
-        };
-        group = group.element(Level::NOTE.with_name(name).message(school.clone()));
+        // "school" in both languages.
+        group = group.element(Level::NOTE.with_name("school").message(school.clone()));
     }
     if let Some(h) = &d.hint {
         group = group.element(

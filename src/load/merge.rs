@@ -161,7 +161,7 @@ fn with_origins<T: Located>(file: usize, key: &'static str, mut items: Vec<T>) -
         let origin = item.origin_mut();
         // The reader sets the place of each item it read, as items that
         // could not be read are left out of the list.
-        if origin.path.steps().is_empty() {
+        if !origin.written() {
             origin.path = list.at(i).path;
         }
         origin.file = file;

@@ -450,13 +450,7 @@ fn an_output_folder_that_would_destroy_other_files_is_refused() {
         ("schools.yaml".to_string(), "is a file, not a folder"),
     ];
     for (output, message) in &cases {
-        let run = site.helder(&["build", "--output-dir", output]);
-        assert_eq!(run.code, 2, "--output-dir {output}: {}", run.stderr);
-        assert!(
-            run.stderr.contains(message),
-            "--output-dir {output}: {}",
-            run.stderr
-        );
+        assert_output_refused(&site, output, message);
     }
     assert_eq!(
         std::fs::read_to_string(documents.join("brief.txt")).unwrap(),
@@ -464,6 +458,17 @@ fn an_output_folder_that_would_destroy_other_files_is_refused() {
     );
     std::fs::remove_dir_all(&documents).unwrap();
     assert_same_files(&before, &snapshot(&site.root), "the site");
+}
+
+/// `helder build --output-dir OUTPUT` must exit with 2 and say `message`.
+fn assert_output_refused(site: &Site, output: &str, message: &str) {
+    let run = site.helder(&["build", "--output-dir", output]);
+    assert_eq!(run.code, 2, "--output-dir {output}: {}", run.stderr);
+    assert!(
+        run.stderr.contains(message),
+        "--output-dir {output}: {}",
+        run.stderr
+    );
 }
 
 /// A base URL that is no web address (`javascript:`) is misuse of the
@@ -504,14 +509,7 @@ fn an_output_folder_with_foreign_files_or_a_link_is_refused() {
         (&mixed, "already holds files that helder did not write"),
         (&link, "is a symbolic link"),
     ] {
-        let output = output.display().to_string();
-        let run = site.helder(&["build", "--output-dir", &output]);
-        assert_eq!(run.code, 2, "--output-dir {output}: {}", run.stderr);
-        assert!(
-            run.stderr.contains(message),
-            "--output-dir {output}: {}",
-            run.stderr
-        );
+        assert_output_refused(&site, &output.display().to_string(), message);
     }
     assert_eq!(
         std::fs::read_to_string(mixed.join("jaarverslag.pdf")).unwrap(),

@@ -1,7 +1,7 @@
 //! HL201: a term to answer a request other than the one month of the GDPR.
 
 use super::{Doc, Level, Rule};
-use crate::check::prose::{self, find_word, sentence_at};
+use crate::check::prose::{find_word, sentence_at};
 use crate::check::{Cx, Out};
 use crate::model::{Period, PeriodUnit};
 use crate::text;
@@ -55,8 +55,8 @@ fn check(cx: &Cx, out: &mut Out) {
         amount: 1,
         unit: PeriodUnit::Month,
     };
-    // An origin with a path: the rights were written (else HL008 says so).
-    if rights.response_time != month && !rights.origin.path.steps().is_empty() {
+    // Without a `rights:` section HL008 says so.
+    if rights.response_time != month && rights.origin.written() {
         out.at(
             &rights.origin.child("response_time"),
             text!(
@@ -69,7 +69,7 @@ fn check(cx: &Cx, out: &mut Out) {
             ),
         );
     }
-    for field in prose::fields(cx.model) {
+    for field in &cx.prose {
         for term in TERMS {
             let Some(at) = find_word(field.text, term) else {
                 continue;

@@ -19,7 +19,7 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Cx, out: &mut Out) {
     let s = &cx.model.statement;
-    if !s.origin.path.steps().is_empty() && s.automated_decisions.trim().is_empty() {
+    if s.origin.written() && s.automated_decisions.trim().is_empty() {
         out.at(
             &s.origin.child("automated_decisions"),
             text!(

@@ -1,7 +1,7 @@
 //! HL203: "we may change this statement; check this page regularly".
 
 use super::{Doc, Level, Rule};
-use crate::check::prose::{self, find_word};
+use crate::check::prose::find_word;
 use crate::check::{Cx, Out};
 use crate::text;
 
@@ -28,7 +28,7 @@ const CLAUSES: [&str; 6] = [
 ];
 
 fn check(cx: &Cx, out: &mut Out) {
-    for field in prose::fields(cx.model) {
+    for field in &cx.prose {
         for clause in CLAUSES {
             if find_word(field.text, clause).is_none() {
                 continue;

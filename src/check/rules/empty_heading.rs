@@ -1,7 +1,6 @@
 //! HL205: a Markdown heading without words.
 
 use super::{Doc, Level, Rule};
-use crate::check::prose;
 use crate::check::{Cx, Out};
 use crate::text;
 
@@ -19,7 +18,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Cx, out: &mut Out) {
-    for field in prose::fields(cx.model) {
+    for field in &cx.prose {
         let empty = field.text.lines().any(|line| {
             let line = line.trim();
             line.starts_with('#')

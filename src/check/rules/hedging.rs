@@ -1,7 +1,7 @@
 //! HL204: words that make a statement vague.
 
 use super::{Doc, Level, Rule};
-use crate::check::prose::{self, find_word};
+use crate::check::prose::find_word;
 use crate::check::{Cx, Out};
 use crate::text;
 
@@ -30,7 +30,7 @@ const HEDGES: [&str; 8] = [
 ];
 
 fn check(cx: &Cx, out: &mut Out) {
-    for field in prose::fields(cx.model) {
+    for field in &cx.prose {
         for hedge in HEDGES {
             let Some(at) = find_word(field.text, hedge) else {
                 continue;

@@ -21,7 +21,7 @@ pub const RULE: Rule = Rule {
 fn check(cx: &Cx, out: &mut Out) {
     let rights = &cx.model.rights;
     // Without a `rights:` section HL008 says so; six follow-on errors would not help.
-    if rights.origin.path.steps().is_empty() {
+    if !rights.origin.written() {
         return;
     }
     for kind in RightKind::REQUIRED {

@@ -1,7 +1,7 @@
 //! HL202: law that no longer applies, such as the Wbp.
 
 use super::{Doc, Level, Rule};
-use crate::check::prose::{self, find_word};
+use crate::check::prose::find_word;
 use crate::check::{Cx, Out};
 use crate::text;
 
@@ -31,7 +31,7 @@ const OLD: [(&str, &str); 4] = [
 ];
 
 fn check(cx: &Cx, out: &mut Out) {
-    for field in prose::fields(cx.model) {
+    for field in &cx.prose {
         for (old, new) in OLD {
             let Some(at) = find_word(field.text, old) else {
                 continue;

@@ -1,7 +1,7 @@
 //! HL126: a country outside the EEA named in the prose, but in no processor.
 
 use super::{Doc, Level, Rule};
-use crate::check::prose::{self, find_word};
+use crate::check::prose::find_word;
 use crate::check::{Cx, Out};
 use crate::text;
 
@@ -39,7 +39,7 @@ fn check(cx: &Cx, out: &mut Out) {
             .iter()
             .any(|p| find_word(&p.location, country).is_some())
     };
-    for field in prose::fields(cx.model) {
+    for field in &cx.prose {
         for country in COUNTRIES.into_iter().filter(|c| !stored(c)) {
             let Some(at) = find_word(field.text, country) else {
                 continue;

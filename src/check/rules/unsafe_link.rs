@@ -1,7 +1,6 @@
 //! HL207: a link in the prose that a page will not show as a link, or an image.
 
 use super::{Doc, Level, Rule};
-use crate::check::prose;
 use crate::check::{Cx, Out};
 use crate::markdown::unsafe_links;
 use crate::text;
@@ -20,7 +19,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Cx, out: &mut Out) {
-    for field in prose::fields(cx.model) {
+    for field in &cx.prose {
         for (image, url) in unsafe_links(field.text) {
             let message = if image {
                 text!(
