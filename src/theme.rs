@@ -300,6 +300,26 @@ mod tests {
         assert_eq!(t.date("2021-02-01").as_deref(), Some("1 februari 2021"));
         assert_eq!(t.date("2020-12-31").as_deref(), Some("31 december 2020"));
         assert_eq!(t.date("2021-02-30"), None);
+        let months: Vec<String> = (1..=12)
+            .map(|m| t.date(&format!("2020-{m:02}-10")).unwrap())
+            .collect();
+        let expected = [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        for (shown, month) in months.iter().zip(expected) {
+            assert_eq!(*shown, format!("10 {month} 2020"));
+        }
     }
 
     #[test]
