@@ -15,6 +15,7 @@ use super::explain;
 use crate::diagnostic::{Diagnostic, Unread};
 use crate::model::{Fragment, Located, SchoolsFile, Section, YamlPath};
 use crate::yaml::de::{Error, Problem, from_node};
+use crate::yaml::recover::Skipped;
 use crate::yaml::{Node, Value};
 
 /// What a reader of one file gets: the file's tree and index, and where to
@@ -25,6 +26,8 @@ pub struct Reading<'a> {
     pub rel: &'a Path,
     pub errors: &'a mut Vec<Diagnostic>,
     pub unread: &'a mut Vec<Unread>,
+    /// Items set aside after a syntax error: reported already.
+    pub skipped: &'a [Skipped],
 }
 
 impl Reading<'_> {
@@ -44,6 +47,13 @@ impl Reading<'_> {
         let list = YamlPath::key(key);
         let mut read = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
+            if self
+                .skipped
+                .iter()
+                .any(|s| s.lines.contains(&item.pos.line))
+            {
+                continue;
+            }
             match self.one::<T>(item) {
                 Some(mut value) => {
                     value.origin_mut().path = list.at(i);

@@ -5,11 +5,13 @@
 //!   knows the position of every value ([`crate::yaml`]) and read from that
 //!   tree into the typed model;
 //! - `merge.rs`: joining the fragments of `content/` and the schools into
-//!   one model, giving every entity its [`Origin`](crate::model::Origin);
+//!   one model, giving every entity its [`Origin`];
 //! - `explain.rs`: turning what went wrong into diagnostics with a hint.
 //!
-//! Every file is read and every file's mistake reported, not just the
-//! first file's. The trees are kept in [`Sources`], so that later stages can
+//! Every file is read and every mistake reported, not just the first: a
+//! syntax error sets aside only the list item that holds it
+//! ([`crate::yaml::recover`]), and an item that does not fit the model only
+//! itself (`items.rs`). The trees are kept in [`Sources`], so that later stages can
 //! point a diagnostic at the line of a broken reference.
 
 pub mod explain;
@@ -21,10 +23,12 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
-use crate::diagnostic::{Diagnostic, SourceFile, Sources};
+use crate::diagnostic::{Diagnostic, SourceFile, Sources, Unread};
 use crate::layout::{CONTENT_DIR, SCHOOLS_FILE};
-use crate::model::{Fragment, Model, SchoolsFile, Section};
-use crate::{text, yaml};
+use crate::model::{Fragment, Model, Origin, SchoolsFile, Section, YamlPath};
+use crate::text;
+use crate::yaml::recover::{self, Skipped};
+use crate::yaml::{self, Node, Syntax};
 
 /// The largest YAML file helder reads: far above any board's model (the
 /// example's files are tens of kB; a schools.yaml of every Dutch school is
@@ -118,7 +122,12 @@ fn finish(
     mut errors: Vec<Diagnostic>,
     content_complete: bool,
 ) -> Loaded {
-    let schools_complete = schools.is_some();
+    // After a syntax error some schools were set aside: the rules that
+    // need every school (is this website's school there?) wait for the fix.
+    let schools_complete = schools.is_some()
+        && !errors.iter().any(|e| {
+            e.code == Some(explain::SYNTAX) && e.file.as_path() == Path::new(SCHOOLS_FILE)
+        });
     let model = merge::merge(fragments, schools, &sources, content_complete, &mut errors);
     Loaded {
         model,
@@ -238,6 +247,44 @@ fn read_text(root: &Path, rel: &Path, errors: &mut Vec<Diagnostic>) -> Option<St
     }
 }
 
+/// Parses `text`, reporting every syntax error: after one, the list item
+/// that holds it is set aside (`yaml::recover`) and the rest parsed again, so
+/// that the file's other items are still read and checked. `None` when the
+/// text could not be parsed even so; then nothing of it is read.
+fn parse_around_mistakes(
+    rel: &Path,
+    text: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> (Option<Option<Node>>, Vec<Skipped>) {
+    /// More syntax errors than this in one file are one mistake repeated.
+    const MOST: usize = 20;
+    let mut skipped: Vec<Skipped> = Vec::new();
+    let mut current = std::borrow::Cow::Borrowed(text);
+    loop {
+        let error = match yaml::parse(&current) {
+            Ok(tree) => return (Some(tree), skipped),
+            Err(error) => error,
+        };
+        errors.push(explain::syntax(rel, &error));
+        // An alias points at another item, and a second document or too
+        // deep a nesting is not a mistake of one item: read no further.
+        let local = !matches!(
+            error.kind,
+            Syntax::Alias | Syntax::SecondDocument | Syntax::TooDeep
+        );
+        let next = (local && skipped.len() < MOST)
+            .then(|| recover::skip_item(&current, error.pos.line))
+            .flatten();
+        match next {
+            Some((text, item)) => {
+                skipped.push(item);
+                current = std::borrow::Cow::Owned(text);
+            }
+            None => return (None, skipped),
+        }
+    }
+}
+
 /// Reads YAML `text` (of the file `rel`) into `T` as a whole, and keeps
 /// its tree in `sources`, as `load` does for the files of a site.
 pub fn from_text<T: DeserializeOwned + Default>(
@@ -260,22 +307,37 @@ fn parse_with<T: Default>(
     reader: fn(&mut items::Reading) -> Option<T>,
 ) -> Option<(usize, T)> {
     let file = sources.files.len();
-    let (tree, value) = match yaml::parse(&text) {
-        Ok(None) => (None, Some(T::default())), // no document, or only comments
-        Ok(Some(node)) => {
+    let (parsed, skipped) = parse_around_mistakes(rel, &text, errors);
+    for item in &skipped {
+        let list = Section::KEYS
+            .into_iter()
+            .chain(["schools"])
+            .find(|key| *key == item.list);
+        if let (Some(list), Some(id)) = (list, &item.id) {
+            sources.unread.push(Unread {
+                list,
+                id: id.clone(),
+                origin: Origin {
+                    file,
+                    path: YamlPath::key(list).at(item.index),
+                },
+            });
+        }
+    }
+    let (tree, value) = match parsed {
+        None => (None, None),
+        Some(None) => (None, Some(T::default())), // no document, or only comments
+        Some(Some(node)) => {
             let mut reading = items::Reading {
                 node: &node,
                 file,
                 rel,
                 errors,
                 unread: &mut sources.unread,
+                skipped: &skipped,
             };
             let value = reader(&mut reading);
             (Some(node), value)
-        }
-        Err(error) => {
-            errors.push(explain::syntax(rel, &error));
-            (None, None)
         }
     };
     let sections = Section::ALL
@@ -289,4 +351,49 @@ fn parse_with<T: Default>(
         sections,
     });
     value.map(|value| (file, value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_syntax_error_of_a_file_is_reported_and_the_other_items_read() {
+        let text = "activities:
+  - id: een
+    name: \"Een
+    purpose: p
+  - id: twee
+    name: Twee
+     purpose: p
+  - id: drie
+    name: Drie
+    purpose: p
+    basis: consent
+    categories: []
+    retention: r
+";
+        let loaded = load_texts(&[("content/a.yaml", text)]);
+        let syntax: Vec<usize> = loaded
+            .errors
+            .iter()
+            .filter(|e| e.code == Some(explain::SYNTAX))
+            .map(|e| e.pos.map_or(0, |p| p.line))
+            .collect();
+        assert_eq!(syntax, [3, 7]);
+        let read: Vec<&str> = loaded
+            .model
+            .activities
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(read, ["drie"]);
+        let unread: Vec<&str> = loaded
+            .sources
+            .unread
+            .iter()
+            .map(|u| u.id.as_str())
+            .collect();
+        assert_eq!(unread, ["een", "twee"]);
+    }
 }

@@ -14,6 +14,7 @@
 //! error rather than a stack overflow.
 
 pub mod de;
+pub mod recover;
 
 use yaml_rust2::parser::{Event, Parser};
 

@@ -32,7 +32,9 @@ mod automated_decisions;
 mod basis_without_law;
 mod bsn_without_law;
 mod complaint_authority;
+mod consent_for_required_data;
 mod consent_without_withdrawal;
+mod legitimate_interest_in_public_task;
 mod legitimate_interest_unnamed;
 mod missing_right;
 mod one_retention_for_all;
@@ -127,6 +129,8 @@ pub const ALL: &[Rule] = &[
     bsn_without_law::RULE,
     source_not_named::RULE,
     transfer_only_in_prose::RULE,
+    legitimate_interest_in_public_task::RULE,
+    consent_for_required_data::RULE,
     answer_term::RULE,
     old_law::RULE,
     change_clause::RULE,
