@@ -30,6 +30,8 @@ pub const OUTPUT_DIR: &str = "public";
 /// Files written beside the pages, at the root of the output folder.
 pub const STYLESHEET: &str = "style.css";
 pub const SITEMAP: &str = "sitemap.xml";
+/// The list of files helder wrote, in the output folder: what it may replace.
+pub const MANIFEST: &str = ".helder-manifest";
 
 /// The annotated tags that record an adoption of the regulation start with this.
 pub const ADOPTION_TAG_PREFIX: &str = "reglement-";

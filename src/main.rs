@@ -117,11 +117,13 @@ fn main() -> ExitCode {
                 ));
                 return misuse(refused, &options);
             }
-            if let Err(message) = write::check_target(&output_dir, &cli.root) {
-                return misuse(Diagnostic::error("", None, message), &options);
-            }
+            let target = match write::Target::open(&output_dir, &cli.root) {
+                Ok(target) => target,
+                Err(message) => return misuse(Diagnostic::error("", None, message), &options),
+            };
             cmd::build::run(&cmd::build::Options {
                 output_dir,
+                target,
                 root: cli.root,
                 base_url,
                 strictness,

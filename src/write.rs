@@ -1,16 +1,31 @@
 //! Write: minify the rendered pages and replace the output folder atomically.
 //!
-//! Everything is written to a new folder beside the output folder first; only
-//! when that succeeded does it take the output folder's place. A failed build
-//! therefore never leaves a half-written or emptied site behind (the anchors
-//! empty the folder first: zola#574).
+//! What helder guarantees about the output folder (the README repeats it):
+//!
+//! - **Whole or not at all.** Everything is written to a new folder beside
+//!   the output folder first; only when that succeeded does it take the
+//!   output folder's place, by renaming. A failed or killed build leaves the
+//!   previous site as it was (the anchors empty the folder first: zola#574).
+//! - **Only its own files.** The output folder holds a list of what helder
+//!   wrote ([`MANIFEST`]). helder replaces a folder only if it is empty or
+//!   holds nothing but the files on that list, and refuses any other before
+//!   touching it; a file given as the output folder is refused too.
+//! - **Links.** When the output folder is a symbolic link, the folder it
+//!   points at is replaced and the link kept.
+//! - **One at a time.** A build holds a lock on the folder around the output
+//!   folder; a second build into the same folder waits for the first.
+//! - **No leftovers.** What a killed build left beside the output folder is
+//!   cleaned up by the next build before anything else; when a build was
+//!   killed between moving the old site aside and putting the new one in
+//!   its place, the old site is put back.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Text};
-use crate::layout::{CONTENT_DIR, THEMES_DIR};
+use crate::layout::{CONTENT_DIR, MANIFEST, THEMES_DIR};
 use crate::text;
 
 /// Minifies HTML the way every page of helder is minified: closing tags and
@@ -53,24 +68,83 @@ impl Staging {
         }
         fs::write(&path, contents).map_err(|e| with_path(e, &path))
     }
+
+    /// Writes the list of every file in the folder, sorted.
+    fn manifest(&self) -> io::Result<()> {
+        let mut listed = String::from(MANIFEST_HEADER);
+        for rel in files_below(&self.dir)? {
+            listed.push_str(&rel);
+            listed.push('\n');
+        }
+        self.file(MANIFEST, &listed)
+    }
 }
 
-/// Replaces the folder `output` with what `fill` writes into a new folder
-/// beside it. When `fill` fails, or the swap does, the new folder is removed
-/// and `output` is left as it was.
+/// The first line of the manifest: what it is, for whoever opens it.
+const MANIFEST_HEADER: &str = "# De bestanden die helder hier schreef; helder vervangt deze map alleen als er niets anders in staat.\n";
+
+/// The output folder of a build, checked and locked: made by [`Target::open`]
+/// before the site is read, so that a refused folder costs nothing, and held
+/// until the site is written.
+pub struct Target {
+    /// The folder to replace: the output folder, or the folder its link
+    /// points at.
+    dir: PathBuf,
+    /// The lock on the folder around it, released when the build ends, also
+    /// when it is killed.
+    _lock: Option<fs::File>,
+}
+
+impl Target {
+    /// Checks that `output` may be replaced by a build of the site in `root`,
+    /// waits for any other build into it, and cleans up what a killed build
+    /// left. Refuses (the caller exits with 2) an output folder whose
+    /// replacement would destroy something else: the site itself or a folder
+    /// around it, its content or theme, a file, or a folder that holds
+    /// anything helder did not write.
+    pub fn open(output: &Path, root: &Path) -> Result<Target, Text> {
+        let dir = follow_link(output)?;
+        if dir.is_file() {
+            let given = output.display();
+            return Err(text!(
+                "`{given}` is een bestand, geen map; kies een map voor de site, zoals `public`",
+                "`{given}` is a file, not a folder; choose a folder for the site, such as `public`"
+            ));
+        }
+        let dir = absolute(&dir);
+        outside_the_site(&dir, &absolute_dir(root))?;
+        let parent = dir.parent().unwrap_or(Path::new("/")).to_path_buf();
+        fs::create_dir_all(&parent).map_err(|e| unusable(&parent, &e))?;
+        let lock = lock(&parent).map_err(|e| unusable(&parent, &e))?;
+        let (staging, old) = beside(&dir);
+        clean_up(&dir, &staging, &old).map_err(|e| unusable(&dir, &e))?;
+        only_our_files(&dir)?;
+        Ok(Target { dir, _lock: lock })
+    }
+
+    /// The folder that is replaced.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+}
+
+/// Replaces the output folder with what `fill` writes into a new folder
+/// beside it, and the list of those files. When `fill` fails, or the swap
+/// does, the new folder is removed and the output folder left as it was.
 pub fn replace<T>(
-    output: &Path,
+    target: &Target,
     fill: impl FnOnce(&Staging) -> Result<T, Vec<Diagnostic>>,
 ) -> Result<T, Vec<Diagnostic>> {
+    let output = &target.dir;
     let failed = |e: io::Error| vec![cannot_write(output, e)];
-    let (staging, old) = beside(output).map_err(failed)?;
+    let (staging, old) = beside(output);
+    let out = Staging {
+        dir: staging.clone(),
+    };
     let written = fs::create_dir_all(&staging)
         .map_err(|e| failed(with_path(e, &staging)))
-        .and_then(|()| {
-            fill(&Staging {
-                dir: staging.clone(),
-            })
-        });
+        .and_then(|()| fill(&out))
+        .and_then(|value| out.manifest().map(|()| value).map_err(failed));
     let value = match written {
         Ok(value) => value,
         Err(errors) => {
@@ -82,33 +156,33 @@ pub fn replace<T>(
     Ok(value)
 }
 
-/// Refuses an output folder whose replacement would destroy something else:
-/// the site itself or a folder around it, its content or theme, or an
-/// existing folder that is not a site helder built (no `index.html`).
-pub fn check_target(output: &Path, root: &Path) -> Result<(), Text> {
-    let given = output.display();
-    if fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(text!(
-            "`{given}` is een snelkoppeling (symbolische link); helder vervangt de map, dus geef de map zelf",
-            "`{given}` is a symbolic link; helder replaces the folder, so give the folder itself"
-        ));
-    }
-    if output.is_file() {
-        return Err(text!(
-            "`{given}` is een bestand, geen map; kies een map voor de site, zoals `public`",
-            "`{given}` is a file, not a folder; choose a folder for the site, such as `public`"
-        ));
-    }
-    let absolute = |p: &Path| -> PathBuf {
-        // The output folder may not exist yet: resolve what does exist.
-        match (p.parent(), p.file_name()) {
-            (Some(parent), Some(name)) if !p.exists() => absolute_dir(parent).join(name),
-            _ => absolute_dir(p),
+/// The folder a link points at, when `output` is a symbolic link (followed
+/// to its end); `output` itself otherwise.
+fn follow_link(output: &Path) -> Result<PathBuf, Text> {
+    let mut path = output.to_path_buf();
+    for _ in 0..40 {
+        let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link {
+            return Ok(path);
         }
-    };
-    let (output, root) = (absolute(output), absolute_dir(root));
+        let to = fs::read_link(&path).map_err(|e| unusable(&path, &e))?;
+        path = match path.parent() {
+            Some(parent) => parent.join(to),
+            None => to,
+        };
+    }
+    let given = output.display();
+    Err(text!(
+        "`{given}` is een snelkoppeling die in een kring naar zichzelf wijst; geef een map",
+        "`{given}` is a symbolic link that points at itself in a loop; give a folder"
+    ))
+}
+
+/// Refuses the site's own folder, a folder around it, and its content and
+/// theme folders.
+fn outside_the_site(output: &Path, root: &Path) -> Result<(), Text> {
     let shown = output.display();
-    if root.starts_with(&output) {
+    if root.starts_with(output) {
         return Err(text!(
             "`{shown}` bevat de site zelf; helder vervangt de uitvoermap bij elke build, dus kies een andere, zoals `public`",
             "`{shown}` holds the site itself; helder replaces the output folder on every build, so choose another, such as `public`"
@@ -122,28 +196,96 @@ pub fn check_target(output: &Path, root: &Path) -> Result<(), Text> {
             ));
         }
     }
-    let non_empty = fs::read_dir(&output).is_ok_and(|mut entries| entries.next().is_some());
-    if non_empty && (!output.join("index.html").exists() || foreign_files(&output)) {
-        return Err(text!(
-            "`{shown}` bevat al bestanden die helder niet schreef; helder vervangt de hele map, dus kies een lege of nieuwe",
-            "`{shown}` already holds files that helder did not write; helder replaces the whole folder, so choose an empty or new one"
-        ));
-    }
     Ok(())
 }
 
-/// Whether a folder holds a file helder does not write (a page, the
-/// stylesheet, the sitemap), or a link: then it is not a site helder built.
-fn foreign_files(dir: &Path) -> bool {
-    walkdir::WalkDir::new(dir).into_iter().any(|entry| {
-        let Ok(entry) = entry else { return true };
-        let kind = entry.file_type();
-        let ours = matches!(
-            entry.path().extension().and_then(|e| e.to_str()),
-            Some("html" | "css" | "xml")
-        );
-        kind.is_symlink() || kind.is_file() && !ours
-    })
+/// Refuses a folder that holds anything but the files its manifest lists:
+/// helder would delete it.
+fn only_our_files(dir: &Path) -> Result<(), Text> {
+    let shown = dir.display();
+    let Ok(mut entries) = fs::read_dir(dir) else {
+        return Ok(()); // not there yet
+    };
+    if entries.next().is_none() {
+        return Ok(());
+    }
+    let Ok(manifest) = fs::read_to_string(dir.join(MANIFEST)) else {
+        return Err(text!(
+            "`{shown}` bevat al bestanden, maar geen lijst van wat helder schreef ({MANIFEST}); helder vervangt de hele map, dus kies een lege of nieuwe (was het een site van een oudere helder, gooi de map dan zelf weg)",
+            "`{shown}` already holds files, but no list of what helder wrote ({MANIFEST}); helder replaces the whole folder, so choose an empty or new one (if an older helder built it, delete the folder yourself)"
+        ));
+    };
+    let listed: HashSet<&str> = manifest
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .chain([MANIFEST])
+        .collect();
+    let mut foreign = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => return Err(unusable(dir, &io::Error::other(e))),
+        };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let rel = relative(dir, entry.path());
+        if entry.file_type().is_symlink() || !listed.contains(rel.as_str()) {
+            foreign.push(format!("`{rel}`"));
+        }
+    }
+    if foreign.is_empty() {
+        return Ok(());
+    }
+    let count = foreign.len();
+    foreign.truncate(3);
+    let named = foreign.join(", ") + if count > 3 { ", …" } else { "" };
+    Err(text!(
+        "`{shown}` bevat {count} bestand(en) die helder niet schreef: {named}; helder vervangt de hele map, dus haal ze eruit of kies een andere map",
+        "`{shown}` holds {count} file(s) that helder did not write: {named}; helder replaces the whole folder, so move them out or choose another folder"
+    ))
+}
+
+/// Every file below `dir`, relative to it with `/`, sorted.
+fn files_below(dir: &Path) -> io::Result<Vec<String>> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+        let entry = entry.map_err(io::Error::other)?;
+        if !entry.file_type().is_dir() {
+            files.push(relative(dir, entry.path()));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn relative(dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+/// Waits for, then holds, the lock on `folder`: the operating system lets
+/// it go when the process ends, however it ends. `None` where folders cannot
+/// be opened as files (then builds are not kept apart).
+fn lock(folder: &Path) -> io::Result<Option<fs::File>> {
+    let Ok(handle) = fs::File::open(folder) else {
+        return Ok(None);
+    };
+    handle.lock().map_err(|e| with_path(e, folder))?;
+    Ok(Some(handle))
+}
+
+/// `path` made absolute, with links followed where it exists. The output
+/// folder may not exist yet: then its parent is resolved.
+fn absolute(path: &Path) -> PathBuf {
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) if !path.exists() => absolute_dir(parent).join(name),
+        _ => absolute_dir(path),
+    }
 }
 
 /// `path` made absolute, with links followed where it exists.
@@ -158,29 +300,32 @@ fn absolute_dir(path: &Path) -> PathBuf {
         .unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// The staging and the old folder's names beside `output`; removes leftovers
-/// of an interrupted build.
-fn beside(output: &Path) -> io::Result<(PathBuf, PathBuf)> {
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(|e| with_path(e, &parent))?;
+/// The staging and the old folder's names beside `output`.
+fn beside(output: &Path) -> (PathBuf, PathBuf) {
+    let parent = output.parent().unwrap_or(Path::new("/"));
     let name = output
         .file_name()
-        .ok_or_else(|| {
-            io::Error::new(io::ErrorKind::InvalidInput, "the output folder has no name")
-        })?
-        .to_string_lossy()
-        .into_owned();
-    let staging = parent.join(format!(".{name}.helder-new"));
-    let old = parent.join(format!(".{name}.helder-old"));
-    for leftover in [&staging, &old] {
-        if leftover.exists() {
-            fs::remove_dir_all(leftover).map_err(|e| with_path(e, leftover))?;
+        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+    (
+        parent.join(format!(".{name}.helder-new")),
+        parent.join(format!(".{name}.helder-old")),
+    )
+}
+
+/// Undoes what a killed build left: its new folder is removed, and an old
+/// site that was moved aside is put back when no site took its place.
+fn clean_up(output: &Path, staging: &Path, old: &Path) -> io::Result<()> {
+    if staging.exists() {
+        fs::remove_dir_all(staging).map_err(|e| with_path(e, staging))?;
+    }
+    if old.exists() {
+        if output.exists() {
+            fs::remove_dir_all(old).map_err(|e| with_path(e, old))?;
+        } else {
+            fs::rename(old, output).map_err(|e| with_path(e, old))?;
         }
     }
-    Ok((staging, old))
+    Ok(())
 }
 
 /// Puts `staging` in the place of `output`, moving the old site aside first
@@ -198,6 +343,15 @@ fn swap(output: &Path, staging: &Path, old: &Path) -> io::Result<()> {
         fs::remove_dir_all(old).map_err(|e| with_path(e, old))?;
     }
     Ok(())
+}
+
+/// A folder that cannot be read, locked or cleaned up.
+fn unusable(path: &Path, e: &io::Error) -> Text {
+    let shown = path.display();
+    text!(
+        "`{shown}` is niet te gebruiken als uitvoermap: {e}",
+        "`{shown}` cannot be used as the output folder: {e}"
+    )
 }
 
 fn cannot_write(folder: &Path, e: io::Error) -> Diagnostic {

@@ -9,7 +9,10 @@ use crate::{history, render, resolve, text, theme, write};
 
 pub struct Options {
     pub root: PathBuf,
+    /// The output folder as given, for the summary.
     pub output_dir: PathBuf,
+    /// The same folder, checked and locked.
+    pub target: write::Target,
     pub base_url: Option<String>,
     pub strictness: Strictness,
 }
@@ -40,7 +43,7 @@ pub fn run(options: &Options) -> Result<Report, Report> {
         .into_iter()
         .chain(render::sitemap(&site).map(|xml| (SITEMAP.to_string(), xml)))
         .collect();
-    let count = write::replace(&options.output_dir, |out| {
+    let count = write::replace(&options.target, |out| {
         out.files(&assets)?;
         render::render(&site, &tera, &|path, html| out.page(path, html))
     })

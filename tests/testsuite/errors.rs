@@ -426,51 +426,6 @@ fn building_in_an_empty_folder_says_to_run_in_the_site_or_pass_root() {
     assert_no_leftovers(&site);
 }
 
-/// helder replaces the output folder; it refuses one whose replacement would
-/// destroy the site or files it did not write, and touches nothing.
-#[test]
-fn an_output_folder_that_would_destroy_other_files_is_refused() {
-    let site = Site::example();
-    let before = snapshot(&site.root);
-    // A folder of someone's own files beside the site.
-    let documents = site.root.with_extension("documenten");
-    std::fs::create_dir_all(&documents).unwrap();
-    std::fs::write(documents.join("brief.txt"), "niet weggooien").unwrap();
-    let cases = [
-        (".".to_string(), "holds the site itself"),
-        ("..".to_string(), "holds the site itself"),
-        (
-            "content/public".to_string(),
-            "inside the site's content/ folder",
-        ),
-        (
-            documents.display().to_string(),
-            "already holds files that helder did not write",
-        ),
-        ("schools.yaml".to_string(), "is a file, not a folder"),
-    ];
-    for (output, message) in &cases {
-        assert_output_refused(&site, output, message);
-    }
-    assert_eq!(
-        std::fs::read_to_string(documents.join("brief.txt")).unwrap(),
-        "niet weggooien"
-    );
-    std::fs::remove_dir_all(&documents).unwrap();
-    assert_same_files(&before, &snapshot(&site.root), "the site");
-}
-
-/// `helder build --output-dir OUTPUT` must exit with 2 and say `message`.
-fn assert_output_refused(site: &Site, output: &str, message: &str) {
-    let run = site.helder(&["build", "--output-dir", output]);
-    assert_eq!(run.code, 2, "--output-dir {output}: {}", run.stderr);
-    assert!(
-        run.stderr.contains(message),
-        "--output-dir {output}: {}",
-        run.stderr
-    );
-}
-
 /// A base URL that is no web address (`javascript:`) is misuse of the
 /// command line: exit code 2, nothing written.
 #[test]
@@ -491,40 +446,6 @@ fn a_base_url_that_is_no_web_address_is_refused() {
         );
         assert!(!site.path("public").exists(), "{url}: public/ was written");
     }
-}
-
-/// A folder with a page *and* files of someone else's, and a symbolic link
-/// to a built site, are refused too: replacing them would destroy files or
-/// leave the site the link points at stale.
-#[test]
-fn an_output_folder_with_foreign_files_or_a_link_is_refused() {
-    let site = Site::example_built();
-    let mixed = site.root.with_extension("gemengd");
-    std::fs::create_dir_all(&mixed).unwrap();
-    std::fs::write(mixed.join("index.html"), "<p>oud</p>").unwrap();
-    std::fs::write(mixed.join("jaarverslag.pdf"), "niet weggooien").unwrap();
-    let link = site.root.with_extension("link");
-    std::os::unix::fs::symlink(site.path("public"), &link).unwrap();
-    for (output, message) in [
-        (&mixed, "already holds files that helder did not write"),
-        (&link, "is a symbolic link"),
-    ] {
-        assert_output_refused(&site, &output.display().to_string(), message);
-    }
-    assert_eq!(
-        std::fs::read_to_string(mixed.join("jaarverslag.pdf")).unwrap(),
-        "niet weggooien"
-    );
-    assert!(
-        std::fs::symlink_metadata(&link)
-            .unwrap()
-            .file_type()
-            .is_symlink()
-    );
-    std::fs::remove_dir_all(&mixed).unwrap();
-    std::fs::remove_file(&link).unwrap();
-    // A site helder built is still replaced as before.
-    site.build();
 }
 
 /// A file of content/ that is a symbolic link is reported, not skipped:

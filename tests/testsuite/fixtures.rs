@@ -29,6 +29,7 @@ fn the_minimal_site_builds_every_page() {
         .map(|p| p.to_str().unwrap().to_string())
         .collect();
     let expected = [
+        ".helder-manifest",
         "404.html",
         "cookies/index.html",
         "de-linde/cookies/index.html",

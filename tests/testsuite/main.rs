@@ -12,6 +12,7 @@ mod errors;
 mod fixtures;
 mod history;
 mod legal;
+mod output;
 mod regulation;
 mod schema;
 mod statements;

@@ -1,0 +1,325 @@
+//! The output folder: what CI publishes to parents on every commit.
+//!
+//! helder replaces it whole or not at all, only when it holds nothing but
+//! what helder wrote (the list in `.helder-manifest`), one build at a time,
+//! and a killed build leaves the previous site as it was. These tests do to
+//! the folder what people and CI runners do: put their own files in it,
+//! link it elsewhere, start two builds at once, kill a build half-way.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::common::*;
+use crate::history::git_in;
+
+const MANIFEST: &str = ".helder-manifest";
+
+/// The files a manifest lists, without its comment line.
+fn listed(manifest: &str) -> Vec<String> {
+    manifest
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+fn file_names(dir: &Path) -> Vec<String> {
+    files(dir)
+        .iter()
+        .map(|p| p.to_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_output_folder_lists_every_file_helder_wrote() {
+    let site = Site::example_built();
+    let mut written = file_names(&site.path("public"));
+    written.retain(|f| f != MANIFEST);
+    assert!(written.len() > 30, "{written:?}");
+    assert_eq!(listed(&site.page(MANIFEST)), written);
+}
+
+/// `helder build --output-dir OUTPUT` must exit with 2 and say `message`.
+fn assert_output_refused(site: &Site, output: &str, message: &str) {
+    let run = site.helder(&["build", "--output-dir", output]);
+    assert_eq!(run.code, 2, "--output-dir {output}: {}", run.stderr);
+    assert!(
+        run.stderr.contains(message),
+        "--output-dir {output}: {}",
+        run.stderr
+    );
+}
+
+/// helder replaces the output folder; it refuses one whose replacement would
+/// destroy the site or files it did not write, and touches nothing.
+#[test]
+fn an_output_folder_that_would_destroy_other_files_is_refused() {
+    let site = Site::example();
+    let before = snapshot(&site.root);
+    // A folder of someone's own files beside the site.
+    let documents = site.root.with_extension("documenten");
+    std::fs::create_dir_all(&documents).unwrap();
+    std::fs::write(documents.join("brief.txt"), "niet weggooien").unwrap();
+    let cases = [
+        (".".to_string(), "holds the site itself"),
+        ("..".to_string(), "holds the site itself"),
+        (
+            "content/public".to_string(),
+            "inside the site's content/ folder",
+        ),
+        (
+            documents.display().to_string(),
+            "already holds files, but no list of what helder wrote",
+        ),
+        ("schools.yaml".to_string(), "is a file, not a folder"),
+    ];
+    for (output, message) in &cases {
+        assert_output_refused(&site, output, message);
+    }
+    assert_eq!(
+        std::fs::read_to_string(documents.join("brief.txt")).unwrap(),
+        "niet weggooien"
+    );
+    std::fs::remove_dir_all(&documents).unwrap();
+    assert_same_files(&before, &snapshot(&site.root), "the site");
+}
+
+/// A site helder built, with a file of someone else's put in it, is
+/// refused whole: every file stays, and the message names the stranger.
+#[test]
+fn a_built_site_with_a_file_of_someone_elses_is_refused() {
+    let site = Site::example_built();
+    site.write("public/jaarverslag.pdf", "niet weggooien");
+    let before = snapshot(&site.path("public"));
+    let run = site.helder(&["build"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("holds 1 file(s) that helder did not write: `jaarverslag.pdf`"),
+        "{}",
+        run.stderr
+    );
+    assert_same_files(&before, &snapshot(&site.path("public")), "public/");
+
+    // A page of its own name and a link are strangers just as well.
+    std::fs::remove_file(site.path("public/jaarverslag.pdf")).unwrap();
+    site.write("public/de-linde/oud.html", "<p>oud</p>");
+    std::os::unix::fs::symlink("/etc", site.path("public/etc")).unwrap();
+    let run = site.helder(&["build"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`de-linde/oud.html`, `etc`"),
+        "{}",
+        run.stderr
+    );
+    assert!(site.path("public/de-linde/oud.html").exists());
+}
+
+/// A folder of pages without the list, such as one an older helder or
+/// another generator wrote, is not taken for helder's own.
+#[test]
+fn pages_without_the_list_are_refused() {
+    let site = Site::example();
+    site.write("public/index.html", "<p>oud</p>");
+    let run = site.helder(&["build"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no list of what helder wrote"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.page("index.html"), "<p>oud</p>");
+}
+
+/// When the output folder is a symbolic link (a web server's folder linked
+/// into the site), the folder it points at is replaced and the link kept.
+#[test]
+fn a_link_as_output_folder_replaces_the_folder_it_points_at() {
+    let site = Site::example();
+    let served = site.root.with_extension("www");
+    std::os::unix::fs::symlink(&served, site.path("public")).unwrap();
+    for _ in 0..2 {
+        site.build();
+        let link = std::fs::symlink_metadata(site.path("public")).unwrap();
+        assert!(link.file_type().is_symlink(), "the link was replaced");
+        assert!(served.join("index.html").is_file());
+        assert!(served.join(MANIFEST).is_file());
+    }
+    for beside in [&site.root, &served.parent().unwrap().to_path_buf()] {
+        let leftovers: Vec<String> = std::fs::read_dir(beside)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(".helder-"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+    std::fs::remove_dir_all(&served).unwrap();
+}
+
+/// Two builds into one folder at once: the second waits for the first, and
+/// the folder ends up holding one whole site, the same as one build makes.
+#[test]
+fn builds_at_once_into_one_folder_leave_one_whole_site() {
+    let site = Site::example();
+    let builds: Vec<_> = (0..4)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_helder"))
+                .arg("build")
+                .current_dir(&site.root)
+                .env("GIT_CEILING_DIRECTORIES", std::env::temp_dir())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for build in builds {
+        let out = build.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "a build failed:\n{stderr}");
+    }
+    let together = snapshot(&site.path("public"));
+    site.build();
+    assert_same_files(&together, &snapshot(&site.path("public")), "public/");
+    let mut written = file_names(&site.path("public"));
+    written.retain(|f| f != MANIFEST);
+    assert_eq!(listed(&site.page(MANIFEST)), written);
+}
+
+/// A `schools.yaml` of `count` schools for the minimal site.
+fn schools(count: usize) -> String {
+    let mut yaml = String::from("schools:\n");
+    for i in 0..count {
+        yaml.push_str(&format!(
+            "  - id: school-{i}\n    name: Obs School {i}\n    place: Zuidbroek\n"
+        ));
+    }
+    yaml
+}
+
+/// A build killed with SIGKILL while it writes leaves the site that was
+/// there byte for byte, and the next build cleans up what it left.
+#[test]
+fn a_build_killed_while_writing_leaves_the_old_site() {
+    let site = Site::fixture("minimal");
+    site.build();
+    let before = snapshot(&site.path("public"));
+    // Enough schools that writing takes a while.
+    site.write("schools.yaml", &schools(2_000));
+    let staging = site.path(".public.helder-new");
+    let mut build = Command::new(env!("CARGO_BIN_EXE_helder"))
+        .arg("build")
+        .current_dir(&site.root)
+        .env("GIT_CEILING_DIRECTORIES", std::env::temp_dir())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let writing = || std::fs::read_dir(&staging).is_ok_and(|d| d.count() > 20);
+    while !writing() {
+        assert!(
+            build.try_wait().unwrap().is_none(),
+            "the build ended before it could be killed while writing"
+        );
+        assert!(started.elapsed() < Duration::from_secs(120), "no staging");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    build.kill().unwrap(); // SIGKILL
+    build.wait().unwrap();
+    assert_same_files(&before, &snapshot(&site.path("public")), "public/");
+
+    site.write("schools.yaml", &schools(1));
+    site.build();
+    assert!(!staging.exists(), "the next build left the staging folder");
+    assert!(!site.path(".public.helder-old").exists());
+    assert!(site.path("public/school-0/index.html").exists());
+}
+
+/// Killed between moving the old site aside and putting the new one in its
+/// place, a build leaves no `public/` at all: the next build puts the old
+/// site back before anything else, even when it fails itself.
+#[test]
+fn a_site_moved_aside_by_a_killed_build_is_put_back() {
+    let site = Site::example_built();
+    let before = snapshot(&site.path("public"));
+    std::fs::rename(site.path("public"), site.path(".public.helder-old")).unwrap();
+    site.edit("schools.yaml", "id: de-mieden", "id: De Mieden");
+    let run = site.helder(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_same_files(&before, &snapshot(&site.path("public")), "public/");
+    assert!(!site.path(".public.helder-old").exists());
+}
+
+/// The same input gives the same bytes in a Dutch locale, another time
+/// zone and on one thread as in C: nothing of the machine leaks into the
+/// pages.
+#[test]
+fn the_same_bytes_in_a_dutch_locale_another_time_zone_and_on_one_thread() {
+    // Committed just after midnight in Amsterdam: another day in UTC and
+    // in Kiritimati, so a date taken from the machine's zone would show.
+    let site = Site::example();
+    let date = "2021-07-05T00:30:00+02:00";
+    git_in(
+        &site.root,
+        &["-c", "init.defaultBranch=main", "init", "-q"],
+        date,
+    );
+    git_in(&site.root, &["config", "user.name", "jdevries"], date);
+    git_in(
+        &site.root,
+        &["config", "user.email", "jdevries@bestuur.example"],
+        date,
+    );
+    git_in(&site.root, &["add", "-A"], date);
+    git_in(&site.root, &["commit", "-q", "-m", "Eerste opzet"], date);
+    site.build();
+    let plain = snapshot(&site.path("public"));
+    assert!(
+        site.page("de-mieden/index.html").contains("5 juli 2021"),
+        "the commit's date is not on the page"
+    );
+
+    // A Dutch locale of our own, compiled from glibc's definitions, so that
+    // no machine-wide setup is needed.
+    let locales = site.root.with_extension("locales");
+    std::fs::create_dir_all(&locales).unwrap();
+    let made = Command::new("localedef")
+        .args(["-i", "nl_NL", "-f", "UTF-8"])
+        .arg(locales.join("nl_NL.UTF-8"))
+        .output()
+        .expect("localedef (glibc's locale compiler) is needed for this test");
+    assert!(
+        locales.join("nl_NL.UTF-8").exists(),
+        "localedef made no Dutch locale: {}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let dutch = |command: &mut Command| {
+        command
+            .env("LOCPATH", &locales)
+            .env("LANG", "nl_NL.UTF-8")
+            .env("LC_ALL", "nl_NL.UTF-8")
+            .env("TZ", "Pacific/Kiritimati")
+            .env("RAYON_NUM_THREADS", "1")
+            .env("GIT_CEILING_DIRECTORIES", std::env::temp_dir());
+    };
+    // The locale is really in effect: `date` names the day in Dutch.
+    let mut date = Command::new("date");
+    date.args(["-d", "2026-12-01", "+%A"]);
+    dutch(&mut date);
+    let day = String::from_utf8(date.output().unwrap().stdout).unwrap();
+    assert_eq!(day.trim(), "dinsdag");
+
+    let mut build = Command::new(env!("CARGO_BIN_EXE_helder"));
+    build.arg("build").current_dir(&site.root);
+    dutch(&mut build);
+    let out = build.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_same_files(&plain, &snapshot(&site.path("public")), "public/");
+    std::fs::remove_dir_all(&locales).unwrap();
+}
