@@ -149,6 +149,10 @@ pub fn load(root: &Path, language: &str) -> Result<Theme, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut read = |rel: String, default: Option<&str>| -> Option<String> {
         let path = root.join(&rel);
+        if load::is_link(&path) {
+            errors.push(load::refused_link(Path::new(&rel)));
+            return None;
+        }
         if !path.is_file() {
             return default.map(str::to_string);
         }

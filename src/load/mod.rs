@@ -159,23 +159,21 @@ fn content_files(root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
         );
         return Vec::new();
     }
+    if is_link(&dir) {
+        errors.push(refused_link(Path::new(CONTENT_DIR)));
+        return Vec::new();
+    }
     let mut files = Vec::new();
     for entry in WalkDir::new(&dir).sort_by_file_name() {
         match entry {
             // A link would read a file from elsewhere, or nothing at all when
             // it is broken: say so instead of leaving the file out silently.
-            Ok(entry) if is_yaml(entry.path()) && entry.file_type().is_symlink() => {
+            Ok(entry)
+                if entry.file_type().is_symlink()
+                    && (is_yaml(entry.path()) || entry.path().is_dir()) =>
+            {
                 let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
-                let message = text!(
-                    "dit is een snelkoppeling (symbolische link), geen bestand; helder leest alleen bestanden in content/",
-                    "this is a symbolic link, not a file; helder reads only files in content/"
-                );
-                let hint = text!(
-                    "zet het bestand zelf in content/",
-                    "put the file itself in content/"
-                );
-                let error = Diagnostic::error(rel, None, message).with_hint(hint);
-                errors.push(error.with_code(explain::UNREADABLE));
+                errors.push(refused_link(rel));
             }
             Ok(entry) if is_yaml(entry.path()) && entry.file_type().is_file() => {
                 let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
@@ -199,6 +197,29 @@ fn content_files(root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     files
 }
 
+/// Whether `path` is a symbolic link (followed or not, it is refused).
+pub fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// The error for a symbolic link among the site's files (`rel`): helder
+/// reads the site's own files, not what a link points at, which may be
+/// outside the site, or nothing when the link is broken. Never skipped
+/// without a word.
+pub fn refused_link(rel: &Path) -> Diagnostic {
+    let message = text!(
+        "dit is een snelkoppeling (symbolische link); helder leest alleen de bestanden en mappen van de site zelf",
+        "this is a symbolic link; helder reads only the site's own files and folders"
+    );
+    let hint = text!(
+        "zet het bestand (of de map) zelf op deze plek",
+        "put the file (or folder) itself in this place"
+    );
+    Diagnostic::error(rel, None, message)
+        .with_hint(hint)
+        .with_code(explain::UNREADABLE)
+}
+
 fn is_yaml(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
@@ -209,6 +230,10 @@ fn is_yaml(path: &Path) -> bool {
 /// The text of one file (`rel`, relative to `root`), or `None` after
 /// reporting why it cannot be read.
 fn read_text(root: &Path, rel: &Path, errors: &mut Vec<Diagnostic>) -> Option<String> {
+    if is_link(&root.join(rel)) {
+        errors.push(refused_link(rel));
+        return None;
+    }
     let size = std::fs::metadata(root.join(rel)).map_or(0, |m| m.len());
     if size > MAX_FILE_BYTES {
         let (mb, max) = (size / 1_000_000, MAX_FILE_BYTES / 1_000_000);

@@ -7,6 +7,8 @@
 //! lines and columns are found in the edited file itself, so they follow the
 //! example content when it changes.
 
+use std::path::Path;
+
 use crate::common::*;
 
 /// A copy of the example, built, and a snapshot of what the build wrote.
@@ -448,20 +450,65 @@ fn a_base_url_that_is_no_web_address_is_refused() {
     }
 }
 
-/// A file of content/ that is a symbolic link is reported, not skipped:
-/// skipping content/cookies.yaml would make every notice say there are none.
+/// A symbolic link among the site's files is refused, never skipped: a
+/// skipped content/cookies.yaml would make every notice say there are no
+/// cookies, a followed one would read a file from outside the site.
 #[test]
-fn a_content_file_that_is_a_link_is_reported() {
+fn a_link_among_the_sites_files_is_refused() {
     let (site, before) = built_example();
-    let elsewhere = site.root.with_extension("cookies.yaml");
-    std::fs::rename(site.path("content/cookies.yaml"), &elsewhere).unwrap();
-    std::os::unix::fs::symlink(&elsewhere, site.path("content/cookies.yaml")).unwrap();
+    let elsewhere = site.root.with_extension("elders");
+    std::fs::create_dir_all(elsewhere.join("gedeeld")).unwrap();
+    let link =
+        |target: &Path, rel: &str| std::os::unix::fs::symlink(target, site.path(rel)).unwrap();
+    let moved = |rel: &str| {
+        let to = elsewhere.join(rel.replace('/', "_"));
+        std::fs::rename(site.path(rel), &to).unwrap();
+        link(&to, rel);
+    };
+    moved("content/cookies.yaml");
+    moved("schools.yaml");
+    link(&elsewhere.join("gedeeld"), "content/gedeeld");
+    std::fs::create_dir_all(site.path("themes/default/templates")).unwrap();
+    link(
+        &elsewhere.join("weg.html"),
+        "themes/default/templates/statement.html",
+    );
     let run = failing_build(&site, &before);
-    let reported = run.reported();
-    let link = reported.iter().find(|r| r.file == "content/cookies.yaml");
-    let link = link.unwrap_or_else(|| panic!("no message about the link:\n{}", run.stderr));
-    assert!(link.message.contains("symbolic link"), "{}", link.message);
-    std::fs::remove_file(&elsewhere).unwrap();
+    let links: Vec<String> = run
+        .reported()
+        .into_iter()
+        .filter(|r| {
+            r.message
+                == "this is a symbolic link; helder reads only the site's own files and folders"
+        })
+        .map(|r| r.file)
+        .collect();
+    assert_eq!(
+        links,
+        ["content/cookies.yaml", "content/gedeeld", "schools.yaml"],
+        "{}",
+        run.stderr
+    );
+
+    // The theme is read only once the model has no mistakes.
+    for rel in ["content/cookies.yaml", "schools.yaml"] {
+        std::fs::remove_file(site.path(rel)).unwrap();
+        std::fs::rename(elsewhere.join(rel.replace('/', "_")), site.path(rel)).unwrap();
+    }
+    std::fs::remove_file(site.path("content/gedeeld")).unwrap();
+    let run = failing_build(&site, &before);
+    let theme = run
+        .reported()
+        .into_iter()
+        .map(|r| r.file)
+        .collect::<Vec<_>>();
+    assert_eq!(
+        theme,
+        ["themes/default/templates/statement.html"],
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_dir_all(&elsewhere).unwrap();
 }
 
 /// A file far larger than any model is refused at once, with its size.
