@@ -1,6 +1,7 @@
 //! Render: typed page views → HTML, with Tera templates, in parallel.
 //!
-//! Pages are independent, so they are rendered with rayon. Tera's own errors
+//! Pages are independent, so they are rendered with rayon: each thread
+//! resolves a page's view, renders it, hands it to the writer and drops it. Tera's own errors
 //! can lack the page they happened on, so every failure is wrapped with the
 //! template and the page it was rendering. The theme's strings are every
 //! template's `t`, and two filters, registered here, put the views' dates
@@ -89,26 +90,38 @@ pub fn render(
     tera: &Tera,
     sink: &(dyn Fn(&str, &str) -> io::Result<()> + Sync),
 ) -> Result<usize, Vec<Diagnostic>> {
-    let failures: Vec<(&str, Failure)> = site
+    // Each page's view is resolved, rendered, written and dropped on the
+    // thread that takes it: only the pages in flight are in memory.
+    let outcomes: Vec<Option<Result<(), Failure>>> = site
         .pages
         .par_iter()
-        .filter_map(|page| {
-            let html = match &page.view {
+        .map(|page| {
+            let view = site.view(page)?;
+            let html = match &view {
                 View::Index(v) => one(tera, "index.html", v),
                 View::Statement(v) => one(tera, "statement.html", v),
                 View::Cookies(v) => one(tera, "cookies.html", v),
                 View::Regulation(v) => one(tera, "regulation.html", v),
                 View::NotFound(v) => one(tera, "404.html", v),
             };
-            let failure = match html {
-                Ok(html) => sink(&page.file, &html).err().map(Failure::Write),
-                Err(e) => Some(Failure::Template(e)),
-            };
-            failure.map(|f| (page.file.as_str(), f))
+            Some(match html {
+                Ok(html) => sink(&page.file, &html).map_err(Failure::Write),
+                Err(e) => Err(Failure::Template(e)),
+            })
         })
         .collect();
+    let written = outcomes
+        .iter()
+        .filter(|o| matches!(o, Some(Ok(()))))
+        .count();
+    let failures: Vec<(&str, Failure)> = site
+        .pages
+        .iter()
+        .zip(outcomes)
+        .filter_map(|(page, outcome)| Some((page.file.as_str(), outcome?.err()?)))
+        .collect();
     if failures.is_empty() {
-        return Ok(site.pages.len());
+        return Ok(written);
     }
     Err(report(failures))
 }

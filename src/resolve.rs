@@ -8,11 +8,14 @@
 //! computed from the same lists as the full text, so the two cannot disagree.
 //! Markdown is rendered to HTML here, before templating.
 //!
+//! [`resolve`] only lists the pages; a page's view is made when it is
+//! rendered ([`Site::view`]), so a build of 10,000 schools never holds more
+//! than the views being rendered.
+//!
 //! Views hold no words of their own: a legal basis is `legal_obligation`, a
 //! date `2018-07-03`, a period `P5Y`, and the theme's strings say them in the
 //! language of the pages. Links come from [`crate::layout`].
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostic::Sources;
@@ -24,20 +27,31 @@ use crate::model::{
     Processor, RightKind, School, SpecialGround, SpecialKind, find,
 };
 
-/// Every page of the site, in a fixed order.
-pub struct Site {
-    pub pages: Vec<PageView>,
+/// Every page of the site, in a fixed order, and what they are made from.
+/// A page's view is resolved only when it is rendered ([`Site::view`]), so
+/// that a build holds the views of the pages being rendered, not of every
+/// page: memory grows with the model, not with the number of pages.
+pub struct Site<'a> {
+    pub pages: Vec<PageRef<'a>>,
     /// The address the site is published at, for the sitemap.
     pub base_url: String,
+    context: Context<'a>,
 }
 
-/// One page: where it goes, and what it shows.
-pub struct PageView {
+/// One page: where it goes, and its address.
+pub struct PageRef<'a> {
+    pub page: Page<'a>,
     /// Where the page is written, relative to the output folder.
     pub file: String,
     /// Its address below the base URL, for the sitemap; None for the 404 page.
     pub address: Option<String>,
-    pub view: View,
+}
+
+impl Site<'_> {
+    /// What the page shows.
+    pub fn view(&self, page: &PageRef) -> Option<View> {
+        self.context.view(page.page)
+    }
 }
 
 pub enum View {
@@ -371,29 +385,25 @@ pub struct AdoptionView {
     pub consent: String,
 }
 
-/// Builds every page of the site from the checked model and its history.
-pub fn resolve(model: &Model, sources: &Sources, history: &Table) -> Site {
-    let org = org_view(&model.organisation);
-    let context = Context {
-        model,
-        sources,
-        history,
-        org: &org,
-    };
-    // Pages are independent: build their views in parallel, in order.
+/// The pages of the site, from the checked model and its history.
+pub fn resolve<'a>(model: &'a Model, sources: &'a Sources, history: &'a Table) -> Site<'a> {
     let pages = layout::pages(model)
-        .par_iter()
-        .filter_map(|page| {
-            Some(PageView {
-                file: page.file(),
-                address: page.address(),
-                view: context.view(*page)?,
-            })
+        .into_iter()
+        .map(|page| PageRef {
+            file: page.file(),
+            address: page.address(),
+            page,
         })
         .collect();
     Site {
         pages,
         base_url: model.site.base_url.trim_end_matches('/').to_string(),
+        context: Context {
+            model,
+            sources,
+            history,
+            org: org_view(&model.organisation),
+        },
     }
 }
 
@@ -402,7 +412,7 @@ struct Context<'a> {
     model: &'a Model,
     sources: &'a Sources,
     history: &'a Table,
-    org: &'a OrgView,
+    org: OrgView,
 }
 
 impl Context<'_> {
