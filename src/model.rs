@@ -520,7 +520,7 @@ pub struct Right {
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RightKind {
     Access,
@@ -600,7 +600,7 @@ pub struct Category {
 }
 
 /// The special categories of personal data of GDPR art. 9(1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SpecialKind {
     Health,
@@ -721,7 +721,7 @@ impl<'de> Deserialize<'de> for Period {
 }
 
 /// The legal bases of GDPR art. 6(1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// (a) consent
@@ -739,7 +739,7 @@ pub enum Basis {
 }
 
 /// The grounds of GDPR art. 9(2) that allow processing special categories.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SpecialGround {
     /// (a) explicit consent
@@ -1020,7 +1020,7 @@ impl<'de> Deserialize<'de> for CookieLifetime {
 }
 
 /// The kinds of cookie the Telecommunicatiewet (art. 11.7a) distinguishes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CookieKind {
     /// Needed for the site to work; no consent needed.

@@ -7,6 +7,7 @@
 //! template's `t`, and two filters, registered here, put the views' dates
 //! and periods into its words: `{{ d | date }}` and `{{ p | period }}`.
 
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
 
 use rayon::prelude::*;
@@ -19,9 +20,36 @@ use crate::resolve::{Site, View};
 use crate::text;
 use crate::theme::{Strings, Theme};
 
+/// The compiled templates, and a fingerprint of everything besides a
+/// page's view that its HTML depends on.
+pub struct Templates {
+    tera: Tera,
+    /// The templates, the strings and the version of helder.
+    fingerprint: u64,
+}
+
+/// Where rendered pages go. A page's key sums up everything it is made of
+/// (its view, the theme, the version of helder): a page whose key is the one
+/// it had at the last build is the same page, so it need not be rendered.
+pub trait Sink: Sync {
+    /// Keeps the page as the last build wrote it, if that build gave it
+    /// this key; true when it was kept.
+    fn keep(&self, file: &str, key: u64) -> bool;
+    /// Writes a rendered page.
+    fn write(&self, file: &str, key: u64, html: &str) -> io::Result<()>;
+}
+
+/// The key of anything that can be hashed: the same value gives the same
+/// key in every build of the same helder.
+pub fn key_of<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
 /// Compiles the theme's templates; a syntax error in an override is reported
 /// against its file.
-pub fn templates(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
+pub fn templates(theme: &Theme) -> Result<Templates, Vec<Diagnostic>> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     // Before the templates, which are checked against the filters they use.
@@ -52,7 +80,9 @@ pub fn templates(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
             },
         ]
     })?;
-    Ok(tera)
+    let strings = serde_json::to_string(&theme.strings).unwrap_or_default();
+    let fingerprint = key_of(&(env!("CARGO_PKG_VERSION"), &theme.templates, strings));
+    Ok(Templates { tera, fingerprint })
 }
 
 /// The filters that turn a view's date (`2018-07-03`) and period (`P5Y`)
@@ -84,36 +114,54 @@ fn not_a(what: &str, value: &str) -> tera::Error {
 /// Renders every page of the site and hands each to `sink` as soon as it is
 /// done, so a site of thousands of pages is never in memory at once. A
 /// template mistake usually breaks many pages the same way; it is reported
-/// once, with the number of pages. Returns the number of pages.
+/// once, with the number of pages. Returns how many pages there are, and how many were kept.
 pub fn render(
     site: &Site,
-    tera: &Tera,
-    sink: &(dyn Fn(&str, &str) -> io::Result<()> + Sync),
-) -> Result<usize, Vec<Diagnostic>> {
+    templates: &Templates,
+    sink: &dyn Sink,
+) -> Result<Rendered, Vec<Diagnostic>> {
     // Each page's view is resolved, rendered, written and dropped on the
     // thread that takes it: only the pages in flight are in memory.
-    let outcomes: Vec<Option<Result<(), Failure>>> = site
+    let outcomes: Vec<Option<Result<bool, Failure>>> = site
         .pages
         .par_iter()
         .map(|page| {
             let view = site.view(page)?;
+            let template = match &view {
+                View::Index(_) => "index.html",
+                View::Statement(_) => "statement.html",
+                View::Cookies(_) => "cookies.html",
+                View::Regulation(_) => "regulation.html",
+                View::NotFound(_) => "404.html",
+            };
+            let key = key_of(&(templates.fingerprint, template, &view));
+            if sink.keep(&page.file, key) {
+                return Some(Ok(true));
+            }
+            let tera = &templates.tera;
             let html = match &view {
-                View::Index(v) => one(tera, "index.html", v),
-                View::Statement(v) => one(tera, "statement.html", v),
-                View::Cookies(v) => one(tera, "cookies.html", v),
-                View::Regulation(v) => one(tera, "regulation.html", v),
-                View::NotFound(v) => one(tera, "404.html", v),
+                View::Index(v) => one(tera, template, v),
+                View::Statement(v) => one(tera, template, v),
+                View::Cookies(v) => one(tera, template, v),
+                View::Regulation(v) => one(tera, template, v),
+                View::NotFound(v) => one(tera, template, v),
             };
             Some(match html {
-                Ok(html) => sink(&page.file, &html).map_err(Failure::Write),
+                Ok(html) => sink
+                    .write(&page.file, key, &html)
+                    .map(|()| false)
+                    .map_err(Failure::Write),
                 Err(e) => Err(Failure::Template(e)),
             })
         })
         .collect();
-    let written = outcomes
-        .iter()
-        .filter(|o| matches!(o, Some(Ok(()))))
-        .count();
+    let rendered = Rendered {
+        pages: outcomes.iter().filter(|o| matches!(o, Some(Ok(_)))).count(),
+        unchanged: outcomes
+            .iter()
+            .filter(|o| matches!(o, Some(Ok(true))))
+            .count(),
+    };
     let failures: Vec<(&str, Failure)> = site
         .pages
         .iter()
@@ -121,9 +169,17 @@ pub fn render(
         .filter_map(|(page, outcome)| Some((page.file.as_str(), outcome?.err()?)))
         .collect();
     if failures.is_empty() {
-        return Ok(written);
+        return Ok(rendered);
     }
     Err(report(failures))
+}
+
+/// How many pages a build wrote, and how many of them it kept as the last
+/// build wrote them.
+#[derive(Debug, Clone, Copy)]
+pub struct Rendered {
+    pub pages: usize,
+    pub unchanged: usize,
 }
 
 enum Failure {

@@ -54,6 +54,7 @@ impl Site<'_> {
     }
 }
 
+#[derive(Hash)]
 pub enum View {
     Index(Box<IndexView>),
     Statement(Box<StatementView>),
@@ -63,7 +64,7 @@ pub enum View {
 }
 
 /// What every page's frame needs.
-#[derive(Serialize, Clone)]
+#[derive(Hash, Serialize, Clone)]
 pub struct Frame {
     /// The language of the page, for `<html lang>`.
     pub lang: String,
@@ -78,19 +79,19 @@ pub struct Frame {
 }
 
 /// A link of the navigation bar; `key` names it in the theme's strings.
-#[derive(Serialize, Clone)]
+#[derive(Hash, Serialize, Clone)]
 pub struct Link {
     pub key: &'static str,
     pub href: String,
     pub current: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct NotFoundView {
     pub frame: Frame,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct IndexView {
     pub frame: Frame,
     pub org: OrgView,
@@ -98,14 +99,14 @@ pub struct IndexView {
     pub cookies_href: String,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct SchoolLink {
     pub name: String,
     pub place: String,
     pub href: String,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Hash, Serialize, Clone)]
 pub struct OrgView {
     pub name: String,
     pub visiting_address: String,
@@ -118,21 +119,21 @@ pub struct OrgView {
     pub authority: AuthorityView,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Hash, Serialize, Clone)]
 pub struct ContactView {
     pub role: String,
     pub email: String,
     pub phone: Option<String>,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Hash, Serialize, Clone)]
 pub struct AuthorityView {
     pub name: String,
     pub website: String,
     pub phone: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct SchoolView {
     pub id: String,
     pub name: String,
@@ -144,7 +145,7 @@ pub struct SchoolView {
 }
 
 /// A school's privacy statement.
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct StatementView {
     pub frame: Frame,
     pub school: SchoolView,
@@ -167,7 +168,7 @@ pub struct StatementView {
 }
 
 /// The first layer: what, why, who receives it, how long, your rights.
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct Summary {
     pub data: Vec<SummaryGroup>,
     pub purposes: Vec<SummaryPurpose>,
@@ -178,13 +179,13 @@ pub struct Summary {
     pub specific: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct SummaryGroup {
     pub subject: String,
     pub count: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct SummaryPurpose {
     pub id: String,
     pub name: String,
@@ -192,7 +193,7 @@ pub struct SummaryPurpose {
     pub retention: RetentionView,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct ActivityView {
     pub id: String,
     pub name: String,
@@ -212,13 +213,13 @@ pub struct ActivityView {
     pub specific: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct DataGroup {
     pub subject: String,
     pub categories: Vec<String>,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Hash, Serialize, Clone)]
 pub struct RetentionView {
     /// An ISO 8601 duration: `P5Y`.
     pub period: String,
@@ -226,14 +227,14 @@ pub struct RetentionView {
     pub source: String,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct SubjectView {
     pub id: String,
     pub name: String,
     pub categories: Vec<CategoryView>,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct CategoryView {
     pub name: String,
     pub description: Option<String>,
@@ -241,14 +242,14 @@ pub struct CategoryView {
     pub bsn: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct SpecialView {
     pub category: String,
     pub kind: SpecialKind,
     pub grounds: Vec<SpecialGround>,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct RecipientView {
     pub id: String,
     pub name: String,
@@ -256,7 +257,7 @@ pub struct RecipientView {
     pub law: Option<String>,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Hash, Serialize, Clone)]
 pub struct ProcessorView {
     pub id: String,
     pub name: String,
@@ -272,7 +273,7 @@ pub struct ProcessorView {
     pub outside_eea: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct RightsView {
     pub how: String,
     pub response_time: String,
@@ -281,7 +282,7 @@ pub struct RightsView {
     pub items: Vec<RightView>,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct RightView {
     pub kind: RightKind,
     pub name: String,
@@ -289,7 +290,7 @@ pub struct RightView {
 }
 
 /// The cookie notice of one website.
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct CookiesView {
     pub frame: Frame,
     pub site_name: String,
@@ -299,7 +300,7 @@ pub struct CookiesView {
     pub statement_href: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct CookieView {
     pub name: String,
     pub set_by: String,
@@ -311,7 +312,7 @@ pub struct CookieView {
 }
 
 /// The board's privacy regulation, with its explanations and annexes.
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct RegulationView {
     pub frame: Frame,
     pub title: String,
@@ -329,20 +330,20 @@ pub struct RegulationView {
     pub adoptions: Vec<AdoptionView>,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct DefinitionView {
     pub term: String,
     pub meaning: String,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct ChapterView {
     pub number: usize,
     pub title: String,
     pub articles: Vec<ArticleView>,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct ArticleView {
     /// `1.2`: chapter and article.
     pub number: String,
@@ -353,20 +354,20 @@ pub struct ArticleView {
     pub explanation: String,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct MemberView {
     pub number: usize,
     pub text: String,
     pub items: Vec<ItemView>,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct ItemView {
     pub letter: String,
     pub text: String,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct VersionView {
     pub number: String,
     /// None when the commit has no `Status:` trailer.
@@ -376,7 +377,7 @@ pub struct VersionView {
     pub description: String,
 }
 
-#[derive(Serialize)]
+#[derive(Hash, Serialize)]
 pub struct AdoptionView {
     pub version: String,
     pub date: String,

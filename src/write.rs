@@ -19,13 +19,15 @@
 //!   killed between moving the old site aside and putting the new one in
 //!   its place, the old site is put back.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::diagnostic::{Diagnostic, Text};
 use crate::layout::{CONTENT_DIR, MANIFEST, THEMES_DIR};
+use crate::render::{Sink, key_of};
 use crate::text;
 
 /// Minifies HTML the way every page of helder is minified: closing tags and
@@ -45,19 +47,47 @@ pub fn minify(html: &str) -> String {
 /// The new folder a build writes into, beside the output folder.
 pub struct Staging {
     dir: PathBuf,
+    /// The site the last build wrote, and its files' keys and sizes.
+    previous: PathBuf,
+    kept: HashMap<String, (u64, u64)>,
+    /// The key of every file written so far.
+    keys: Mutex<HashMap<String, u64>>,
+}
+
+impl Sink for Staging {
+    fn keep(&self, file: &str, key: u64) -> bool {
+        let old = self.previous.join(file);
+        let same = self.kept.get(file).is_some_and(|&(k, size)| {
+            k == key && fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == size)
+        });
+        // A hard link costs no copy; where there are none, a copy will do.
+        let new = self.dir.join(file);
+        let kept = same
+            && new.parent().is_some_and(|p| fs::create_dir_all(p).is_ok())
+            && (fs::hard_link(&old, &new).is_ok() || fs::copy(&old, &new).is_ok());
+        if kept {
+            self.record(file, key);
+        }
+        kept
+    }
+
+    fn write(&self, file: &str, key: u64, html: &str) -> io::Result<()> {
+        self.file(file, &minify(html))?;
+        self.record(file, key);
+        Ok(())
+    }
 }
 
 impl Staging {
-    /// Writes a page, minified.
-    pub fn page(&self, rel: &str, html: &str) -> io::Result<()> {
-        self.file(rel, &minify(html))
-    }
-
     /// Writes files as they are: (path, contents).
     pub fn files(&self, files: &[(String, String)]) -> Result<(), Vec<Diagnostic>> {
         files
             .iter()
-            .try_for_each(|(rel, contents)| self.file(rel, contents))
+            .try_for_each(|(rel, contents)| {
+                self.file(rel, contents)?;
+                self.record(rel, key_of(contents));
+                Ok(())
+            })
             .map_err(|e| vec![cannot_write(&self.dir, e)])
     }
 
@@ -69,15 +99,38 @@ impl Staging {
         fs::write(&path, contents).map_err(|e| with_path(e, &path))
     }
 
-    /// Writes the list of every file in the folder, sorted.
+    fn record(&self, rel: &str, key: u64) {
+        let mut keys = self.keys.lock().unwrap_or_else(|e| e.into_inner());
+        keys.insert(rel.to_string(), key);
+    }
+
+    /// Writes the list of every file in the folder, sorted, with its key
+    /// and size: `key size path`.
     fn manifest(&self) -> io::Result<()> {
+        let keys = self.keys.lock().unwrap_or_else(|e| e.into_inner());
         let mut listed = String::from(MANIFEST_HEADER);
         for rel in files_below(&self.dir)? {
-            listed.push_str(&rel);
-            listed.push('\n');
+            let key = keys.get(&rel).copied().unwrap_or_default();
+            let size = fs::metadata(self.dir.join(&rel))?.len();
+            listed.push_str(&format!("{key:016x} {size} {rel}\n"));
         }
+        drop(keys);
         self.file(MANIFEST, &listed)
     }
+}
+
+/// The files a manifest lists, with their keys and sizes.
+fn manifest_entries(manifest: &str) -> HashMap<String, (u64, u64)> {
+    manifest
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .filter_map(|line| {
+            let mut parts = line.splitn(3, ' ');
+            let key = u64::from_str_radix(parts.next()?, 16).ok()?;
+            let size = parts.next()?.parse().ok()?;
+            Some((parts.next()?.to_string(), (key, size)))
+        })
+        .collect()
 }
 
 /// The first line of the manifest: what it is, for whoever opens it.
@@ -138,8 +191,12 @@ pub fn replace<T>(
     let output = &target.dir;
     let failed = |e: io::Error| vec![cannot_write(output, e)];
     let (staging, old) = beside(output);
+    let manifest = fs::read_to_string(output.join(MANIFEST)).unwrap_or_default();
     let out = Staging {
         dir: staging.clone(),
+        previous: output.clone(),
+        kept: manifest_entries(&manifest),
+        keys: Mutex::new(HashMap::new()),
     };
     let written = fs::create_dir_all(&staging)
         .map_err(|e| failed(with_path(e, &staging)))
@@ -215,9 +272,10 @@ fn only_our_files(dir: &Path) -> Result<(), Text> {
             "`{shown}` already holds files, but no list of what helder wrote ({MANIFEST}); helder replaces the whole folder, so choose an empty or new one (if an older helder built it, delete the folder yourself)"
         ));
     };
-    let listed: HashSet<&str> = manifest
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    let entries = manifest_entries(&manifest);
+    let listed: HashSet<&str> = entries
+        .keys()
+        .map(String::as_str)
         .chain([MANIFEST])
         .collect();
     let mut foreign = Vec::new();

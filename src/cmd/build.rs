@@ -24,7 +24,7 @@ pub fn run(options: &Options) -> Result<Report, Report> {
     }
     let mut theme = theme::load(&options.root, &model.site.language).map_err(Report::failed)?;
     warnings.append(&mut theme.warnings);
-    let tera = render::templates(&theme).map_err(Report::failed)?;
+    let templates = render::templates(&theme).map_err(Report::failed)?;
 
     let redacted = &theme.strings.redacted;
     let history = history::read(&options.root, &sources, model.site.authors, redacted);
@@ -43,19 +43,28 @@ pub fn run(options: &Options) -> Result<Report, Report> {
         .into_iter()
         .chain(render::sitemap(&site).map(|xml| (SITEMAP.to_string(), xml)))
         .collect();
-    let count = write::replace(&options.target, |out| {
+    let rendered = write::replace(&options.target, |out| {
         out.files(&assets)?;
-        render::render(&site, &tera, &|path, html| out.page(path, html))
+        render::render(&site, &templates, out)
     })
     .map_err(Report::failed)?;
 
+    let (count, unchanged) = (rendered.pages, rendered.unchanged);
     let (schools, output) = (model.schools.len(), options.output_dir.display());
-    Ok(Report {
-        diagnostics: warnings,
-        summary: Some(text!(
+    let summary = if unchanged == 0 {
+        text!(
             "{count} pagina's voor {schools} scholen geschreven naar {output}",
             "wrote {count} pages for {schools} schools to {output}"
-        )),
+        )
+    } else {
+        text!(
+            "{count} pagina's voor {schools} scholen geschreven naar {output}; {unchanged} ongewijzigd sinds de vorige build",
+            "wrote {count} pages for {schools} schools to {output}; {unchanged} unchanged since the last build"
+        )
+    };
+    Ok(Report {
+        diagnostics: warnings,
+        summary: Some(summary),
         sources,
     })
 }

@@ -15,12 +15,12 @@ use crate::history::git_in;
 
 const MANIFEST: &str = ".helder-manifest";
 
-/// The files a manifest lists, without its comment line.
+/// The files a manifest lists (`key size path` after a comment line).
 fn listed(manifest: &str) -> Vec<String> {
     manifest
         .lines()
         .filter(|l| !l.starts_with('#'))
-        .map(str::to_string)
+        .map(|l| l.splitn(3, ' ').nth(2).unwrap_or_default().to_string())
         .collect()
 }
 
@@ -38,6 +38,16 @@ fn the_output_folder_lists_every_file_helder_wrote() {
     written.retain(|f| f != MANIFEST);
     assert!(written.len() > 30, "{written:?}");
     assert_eq!(listed(&site.page(MANIFEST)), written);
+    // With the size of each.
+    for line in site.page(MANIFEST).lines().skip(1) {
+        let [_, size, path] = line.splitn(3, ' ').collect::<Vec<_>>()[..] else {
+            panic!("not `key size path`: {line}");
+        };
+        let real = std::fs::metadata(site.path("public").join(path))
+            .unwrap()
+            .len();
+        assert_eq!(size, real.to_string(), "{path}");
+    }
 }
 
 /// `helder build --output-dir OUTPUT` must exit with 2 and say `message`.
@@ -322,4 +332,78 @@ fn the_same_bytes_in_a_dutch_locale_another_time_zone_and_on_one_thread() {
     );
     assert_same_files(&plain, &snapshot(&site.path("public")), "public/");
     std::fs::remove_dir_all(&locales).unwrap();
+}
+
+/// A rebuild keeps the pages whose view, theme and helder did not change,
+/// and the site it leaves is byte for byte the one a build from nothing
+/// writes.
+#[test]
+fn a_rebuild_renders_only_the_pages_that_changed() {
+    let site = Site::example();
+    site.build();
+    let first = snapshot(&site.path("public"));
+    let again = site.build();
+    assert!(
+        again.stderr.contains(
+            "wrote 38 pages for 17 schools to ./public; 38 unchanged since the last build"
+        ),
+        "{}",
+        again.stderr
+    );
+    assert_same_files(&first, &snapshot(&site.path("public")), "public/");
+
+    // One school's place: its statement, the list of schools and the
+    // regulation's annex of schools.
+    site.edit(
+        "schools.yaml",
+        "    place: Meeden\n",
+        "    place: Meeden (Gr)\n",
+    );
+    let edited = site.build();
+    assert!(
+        edited.stderr.contains("; 35 unchanged"),
+        "{}",
+        edited.stderr
+    );
+    let kept = snapshot(&site.path("public"));
+    let changed: Vec<String> = changed(&first, &kept)
+        .iter()
+        .map(|p| p.to_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            ".helder-manifest",
+            "de-mieden/index.html",
+            "index.html",
+            "reglement/index.html"
+        ]
+    );
+    std::fs::remove_dir_all(site.path("public")).unwrap();
+    site.build();
+    assert_same_files(
+        &kept,
+        &snapshot(&site.path("public")),
+        "a build from nothing",
+    );
+
+    // A page changed by hand is written anew.
+    site.write("public/index.html", "<p>kapot</p>");
+    let repaired = site.build();
+    assert!(
+        repaired.stderr.contains("; 37 unchanged"),
+        "{}",
+        repaired.stderr
+    );
+    assert_same_files(&kept, &snapshot(&site.path("public")), "public/");
+
+    // Another template: every page is rendered again.
+    let template =
+        std::fs::read_to_string(example_root().join("themes/default/templates/404.html")).unwrap();
+    site.write(
+        "themes/default/templates/404.html",
+        &format!("{template}\n"),
+    );
+    let themed = site.build();
+    assert!(!themed.stderr.contains("unchanged"), "{}", themed.stderr);
 }
