@@ -11,6 +11,7 @@ mod cookies;
 mod errors;
 mod fixtures;
 mod history;
+mod hostile;
 mod legal;
 mod regulation;
 mod schema;
