@@ -1010,3 +1010,294 @@ fn the_rounds_try_every_string_in_every_field() {
         assert_eq!(tried.len(), HOSTILE.len(), "{}", TEXT_FIELDS[field].name);
     }
 }
+
+// ---------------------------------------------------------------------------
+// Builds that must fail: addresses, ids, periods and links that are refused.
+
+/// Web addresses that are none, or that look like another. Each must be
+/// refused in every field that holds a web address (HL103).
+const WEB_ADDRESSES: [&str; 12] = [
+    "javascript:alert(1)",
+    " JaVaScRiPt:alert(1)",
+    "\tjavascript:alert(1)",
+    "\u{1}javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "https://www.voorbeeld.example/\u{202e}fdp.exe",
+    "https://www.voorbeeld.example/\u{200b}",
+    "\u{201c}https://www.voorbeeld.example\u{201d}",
+    "https://www.voorbeeld.example/\"><script>alert(1)</script>",
+    "//elders.example/x",
+    "file:///etc/passwd",
+];
+
+/// Ids that are not plain: each must be refused for every kind of entity
+/// (HL012 for schools, HL016 for the others) and never reach a page.
+const IDS: [&str; 10] = [
+    "\"><script>alert(1)</script>",
+    "de linde",
+    "\u{201c}linde\u{201d}",
+    "\u{a0}linde\u{a0}",
+    "linde\u{200b}",
+    "lin\u{202e}edn",
+    "../../etc",
+    "{{ 7*7 }}",
+    "Linde",
+    "javascript:alert(1)",
+];
+
+/// Links and images in Markdown that no page may show as such (HL207).
+const UNSAFE_LINKS: [&str; 7] = [
+    "[lees meer](javascript:alert(1))",
+    "[lees meer](  JaVaScRiPt:alert(1))",
+    "[lees meer](&#x6A;avascript:alert(1))",
+    "[lees meer](data:text/html,x)",
+    "[lees meer](vbscript:msgbox(1))",
+    "![logo](https://elders.example/x.png)",
+    "<javascript:alert(1)>",
+];
+
+/// Periods that are none (a reading error, HL004).
+const PERIODS: [&str; 6] = [
+    "5 jaar <script>",
+    "{{ 5 }} jaar",
+    "\u{201c}5 jaar\u{201d}",
+    "5\u{200b} jaar",
+    "-5 jaar",
+    "P5Y",
+];
+
+/// One error the failing build must report: where, and its code.
+struct Expected {
+    file: &'static str,
+    line: usize,
+    code: &'static str,
+    what: String,
+}
+
+/// The line (from 1) of the `n`th occurrence (from 0) of `needle` in `text`.
+fn line_of(text: &str, needle: &str, n: usize) -> usize {
+    let (at, _) = text
+        .match_indices(needle)
+        .nth(n)
+        .unwrap_or_else(|| panic!("no occurrence {n} of {needle:?}"));
+    text[..at].matches('\n').count() + 1
+}
+
+fn quoted(value: &str) -> String {
+    serde_json::to_string(value).unwrap()
+}
+
+/// Failing build `round`: the site's values, the extra list items, and the
+/// errors it must report.
+fn refused(round: usize) -> (Values, Vec<(&'static str, String)>, Vec<Expected>) {
+    let web =
+        |n: usize, tag: &str| format!("{}#{tag}", WEB_ADDRESSES[(round + n) % WEB_ADDRESSES.len()]);
+    let mut values = Values::ordinary();
+    let singles = [
+        ("org_website", "content/model.yaml", web(0, "org")),
+        ("authority_website", "content/model.yaml", web(1, "ap")),
+        ("base_url", "content/model.yaml", web(2, "base")),
+        ("school_website", "schools.yaml", web(3, "school")),
+        ("processor_leaflet", "content/model.yaml", web(4, "leaflet")),
+    ];
+    for (name, _, value) in &singles {
+        values.set(name, value);
+    }
+    let mut schools = String::new();
+    let mut processors = String::new();
+    for (i, address) in WEB_ADDRESSES.iter().enumerate() {
+        let (school, leaflet) = (format!("{address}#s{i}"), format!("{address}#p{i}"));
+        schools += &format!(
+            "  - id: school-{i}\n    name: School {i}\n    place: Zuidbroek\n    website: {}\n",
+            quoted(&school)
+        );
+        processors += &format!(
+            "  - id: verwerker-{i}\n    name: Verwerker {i}\n    does: Iets.\n    location: Nederland\n    agreement: Een overeenkomst\n    leaflet: {}\n",
+            quoted(&leaflet)
+        );
+    }
+    let id = IDS[round % IDS.len()];
+    let q = quoted(id);
+    schools += &format!("  - id: {q}\n    name: Vreemd\n    place: Zuidbroek\n");
+    let raw = vec![
+        ("extra_schools", schools),
+        ("extra_subjects", format!("  - id: {q}\n    name: Vreemd\n")),
+        (
+            "extra_categories",
+            format!("  - id: {q}\n    subject: leerlingen\n    name: Vreemd\n"),
+        ),
+        (
+            "extra_retention",
+            format!(
+                "  - id: {q}\n    period: 1 jaar\n    after: na afloop\n    source: het beleid\n"
+            ),
+        ),
+        (
+            "extra_activities",
+            format!(
+                "  - id: {q}\n    name: Vreemd\n    purpose: Iets.\n    basis: public_task\n    law: Wet op het primair onderwijs\n    categories: [leerling-naam]\n    retention: inschrijving\n    required: Ja.\n"
+            ),
+        ),
+        (
+            "extra_processors",
+            format!(
+                "{processors}  - id: {q}\n    name: Vreemd\n    does: Iets.\n    location: Nederland\n    agreement: Een overeenkomst\n"
+            ),
+        ),
+        (
+            "extra_recipients",
+            format!("  - id: {q}\n    name: Vreemd\n    why: Iets.\n"),
+        ),
+    ];
+    let prose: Vec<(&Field, String)> = TEXT_FIELDS
+        .iter()
+        .filter(|f| f.kind == Kind::Prose)
+        .enumerate()
+        .map(|(i, f)| {
+            let link = UNSAFE_LINKS[(round + i) % UNSAFE_LINKS.len()];
+            (f, format!("{} {link}", f.ordinary))
+        })
+        .collect();
+    for (field, value) in &prose {
+        values.set(field.name, value);
+    }
+    let files = values.files(&raw);
+    let text = |file: &str| {
+        files
+            .iter()
+            .find(|(f, _)| *f == file)
+            .map(|(_, t)| t.clone())
+            .unwrap()
+    };
+    let mut expected = Vec::new();
+    for (name, file, value) in &singles {
+        expected.push(Expected {
+            file,
+            line: line_of(&text(file), &quoted(value), 0),
+            code: "HL103",
+            what: format!("{name}: {value:?}"),
+        });
+    }
+    for (i, address) in WEB_ADDRESSES.iter().enumerate() {
+        for (file, value) in [
+            ("schools.yaml", format!("{address}#s{i}")),
+            ("content/model.yaml", format!("{address}#p{i}")),
+        ] {
+            expected.push(Expected {
+                file,
+                line: line_of(&text(file), &quoted(&value), 0),
+                code: "HL103",
+                what: format!("{value:?}"),
+            });
+        }
+    }
+    let needle = format!("id: {q}");
+    expected.push(Expected {
+        file: "schools.yaml",
+        line: line_of(&text("schools.yaml"), &needle, 0),
+        code: "HL012",
+        what: format!("school id {id:?}"),
+    });
+    for (n, kind) in [
+        "subject",
+        "category",
+        "retention",
+        "activity",
+        "processor",
+        "recipient",
+    ]
+    .iter()
+    .enumerate()
+    {
+        expected.push(Expected {
+            file: "content/model.yaml",
+            line: line_of(&text("content/model.yaml"), &needle, n),
+            code: "HL016",
+            what: format!("{kind} id {id:?}"),
+        });
+    }
+    for (field, value) in &prose {
+        expected.push(Expected {
+            file: "content/model.yaml",
+            line: line_of(&text("content/model.yaml"), &quoted(value), 0),
+            code: "HL207",
+            what: format!("{}: {value:?}", field.name),
+        });
+    }
+    (values, raw, expected)
+}
+
+/// Failing build `round` of the periods: a mistake in reading, which sets
+/// aside the part it is in, so the rules do not run on it; hence builds of
+/// their own.
+fn refused_periods(round: usize) -> (Values, Vec<(&'static str, String)>, Vec<Expected>) {
+    let mut values = Values::ordinary();
+    let mut expected = Vec::new();
+    let fields = ["retention_period", "response_time", "cookie_lifetime"];
+    for (i, name) in fields.iter().enumerate() {
+        values.set(name, PERIODS[(round + i) % PERIODS.len()]);
+    }
+    let files = values.files(&[]);
+    let model = &files
+        .iter()
+        .find(|(f, _)| *f == "content/model.yaml")
+        .unwrap()
+        .1;
+    for name in fields {
+        let value = values.get(name);
+        expected.push(Expected {
+            file: "content/model.yaml",
+            line: line_of(model, &quoted(value), 0),
+            code: "HL004",
+            what: format!("{name}: {value:?}"),
+        });
+    }
+    (values, Vec::new(), expected)
+}
+
+/// Every hostile address, id, period and link of [`refused`] is reported at its
+/// file and line, the build exits with 1, and the site built before stays
+/// as it was. Every address and id is tried in every field.
+#[test]
+fn hostile_addresses_ids_and_links_are_refused_with_their_line() {
+    let site = Values::ordinary().site(&[]);
+    site.build();
+    let before = snapshot(&site.path("public"));
+    let rounds = (0..WEB_ADDRESSES.len().max(IDS.len())).map(refused);
+    let periods = (0..PERIODS.len()).map(refused_periods);
+    for (round, (values, raw, expected)) in rounds.chain(periods).enumerate() {
+        values.write(&site, &raw);
+        let run = site.helder(&["build"]);
+        assert_eq!(
+            run.code, 1,
+            "round {round}: exit code; stderr:\n{}",
+            run.stderr
+        );
+        let reported = run.reported();
+        for e in &expected {
+            assert!(
+                reported.iter().any(|r| r.file == e.file
+                    && r.line == Some(e.line)
+                    && r.code.as_deref() == Some(e.code)),
+                "round {round}: {} should be refused with {} at {}:{}; stderr:\n{}",
+                e.what,
+                e.code,
+                e.file,
+                e.line,
+                run.stderr
+            );
+        }
+        assert!(
+            run.summary().contains("nothing was written"),
+            "{}",
+            run.summary()
+        );
+        assert_same_files(
+            &before,
+            &snapshot(&site.path("public")),
+            "a refused build changed public/",
+        );
+        assert!(!site.path(".public.helder-new").exists());
+    }
+}
