@@ -1301,3 +1301,32 @@ fn hostile_addresses_ids_and_links_are_refused_with_their_line() {
         assert!(!site.path(".public.helder-new").exists());
     }
 }
+
+// ---------------------------------------------------------------------------
+// The sitemap.
+
+/// A base URL with `&` in it gives a sitemap that is still XML, with each
+/// address as it is, not as XML would misread it.
+#[test]
+fn a_base_url_with_an_ampersand_gives_a_well_formed_sitemap() {
+    let site = Values::ordinary().site(&[]);
+    let base = "https://a.example/?a=1&b=2";
+    let run = site.helder(&["build", "--base-url", base]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let locs = sitemap(&site, base);
+    let expected: Vec<String> = [
+        "",
+        "de-linde/",
+        "de-linde/cookies/",
+        "cookies/",
+        "reglement/",
+    ]
+    .iter()
+    .map(|page| format!("{base}/{page}"))
+    .collect();
+    assert_eq!(
+        locs.iter().collect::<BTreeSet<_>>(),
+        expected.iter().collect::<BTreeSet<_>>()
+    );
+    assert!(site.page("sitemap.xml").contains("?a=1&amp;b=2"));
+}
