@@ -1303,7 +1303,7 @@ fn hostile_addresses_ids_and_links_are_refused_with_their_line() {
 }
 
 // ---------------------------------------------------------------------------
-// The sitemap.
+// The sitemap, and very long values.
 
 /// A base URL with `&` in it gives a sitemap that is still XML, with each
 /// address as it is, not as XML would misread it.
@@ -1329,4 +1329,26 @@ fn a_base_url_with_an_ampersand_gives_a_well_formed_sitemap() {
         expected.iter().collect::<BTreeSet<_>>()
     );
     assert!(site.page("sitemap.xml").contains("?a=1&amp;b=2"));
+}
+
+/// A purpose and a school name of a megabyte each: the site builds, and
+/// shows them whole.
+#[test]
+fn a_megabyte_of_text_in_a_field_builds() {
+    let mut values = Values::ordinary();
+    let sentence = "Wij gebruiken de gegevens om uw kind in te schrijven. ";
+    const MEGABYTE: usize = 1 << 20;
+    let purpose = sentence.repeat(MEGABYTE / sentence.len() + 1);
+    let purpose = purpose[..MEGABYTE].trim_end();
+    let name = "De Linde <script>".repeat(MEGABYTE / 17 + 1);
+    values.set("purpose", purpose);
+    values.set("school_name", &name);
+    let site = values.site(&[]);
+    site.build();
+    // Only the statement is read: parsing megabytes is slow in a test build.
+    let document = Html::parse_document(&site.page(STATEMENT));
+    assert_harmless(STATEMENT, &document);
+    let pages = [(STATEMENT.to_string(), document)];
+    assert_shown(&pages, STATEMENT, "h1", &name, "school_name");
+    assert_shown(&pages, STATEMENT, "article.activity p", purpose, "purpose");
 }
