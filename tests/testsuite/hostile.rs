@@ -912,8 +912,12 @@ fn text_round(round: usize) {
     // The checker would refuse the unsafe links of the prose; let them
     // through, to see that the pages do not show them as links either.
     let site = values.site(&[("rules", "HL207: allow".into())]);
+    let history = (round == 0).then(|| hostile_history(&site));
     site.build();
     let pages = pages(&site);
+    for (what, shows) in history.iter().flatten() {
+        assert_shown(&pages, REGULATION, "tbody td, tbody th", shows, what);
+    }
     for (field, shows) in &expected {
         for (page, selector) in field.shown {
             assert_shown(&pages, page, selector, shows, field.name);
@@ -923,6 +927,46 @@ fn text_round(round: usize) {
     let all: String = pages.iter().map(|(_, d)| d.root_element().html()).collect();
     assert!(!all.contains("49"), "a template expression was evaluated");
     sitemap(&site, "https://privacy.voorbeeld.example/");
+}
+
+/// Makes the site a git repository whose commit and adoption tag carry
+/// hostile strings in what the regulation's tables show (author, subject,
+/// `Status:`, `Vastgesteld-door:`, `Functie:`, `Instemming:`); returns
+/// each with what the table must show.
+fn hostile_history(site: &Site) -> Vec<(&'static str, String)> {
+    let git = |args: &[&str]| {
+        crate::history::git_in(&site.root, args, "2021-03-22T09:00:00+01:00");
+    };
+    let (author, subject, status) = (HOSTILE[0].0, HOSTILE[10].0, HOSTILE[1].0);
+    let (by, role, consent) = (HOSTILE[2].0, HOSTILE[11].0, HOSTILE[12].0.trim());
+    git(&["-c", "init.defaultBranch=main", "init", "-q"]);
+    git(&["add", "-A"]);
+    let message = format!("{subject}\n\nStatus: {status}");
+    let who = format!("user.name={author}");
+    let mail = "user.email=a@voorbeeld.example";
+    git(&["-c", &who, "-c", mail, "commit", "-q", "-m", &message]);
+    let adoption =
+        format!("Reglement 1.0\n\nVastgesteld-door: {by}\nFunctie: {role}\nInstemming: {consent}");
+    git(&[
+        "-c",
+        &who,
+        "-c",
+        mail,
+        "tag",
+        "-a",
+        "reglement-1.0",
+        "-m",
+        &adoption,
+    ]);
+    vec![
+        // git itself drops `<` and `>` from a name.
+        ("version author", author.replace(['<', '>'], "")),
+        ("version description", subject.to_string()),
+        ("version status", status.to_string()),
+        ("adopted by", by.to_string()),
+        ("adopted in the role", role.to_string()),
+        ("adopted with the consent of", consent.to_string()),
+    ]
 }
 
 /// The e-mail addresses, phone numbers and web addresses pasted with
