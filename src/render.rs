@@ -262,25 +262,45 @@ fn chain(error: &dyn std::error::Error) -> String {
 }
 
 /// The sitemap: every page that has an address. Sitemaps need absolute
-/// addresses, so there is none without a base URL.
+/// addresses, so there is none without a base URL. Written by an XML
+/// encoder, never by formatting strings, so that no address can break the
+/// XML (issue 14).
 pub fn sitemap(site: &Site) -> Option<String> {
     if site.base_url.is_empty() {
         return None;
     }
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for address in site.pages.iter().filter_map(|p| p.address.as_deref()) {
-        let url = format!("{}/{address}", site.base_url);
-        xml += &format!("<url><loc>{}</loc></url>\n", escape_xml(&url));
-    }
-    xml += "</urlset>\n";
-    Some(xml)
+    let urls = site
+        .pages
+        .iter()
+        .filter_map(|p| p.address.as_deref())
+        .map(|address| format!("{}/{address}", site.base_url));
+    // Writing into memory cannot fail.
+    Some(write_sitemap(urls).expect("an XML writer into memory"))
 }
 
-/// Text as XML character data.
-fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+/// `<urlset>` with one `<url><loc>…</loc></url>` per line.
+fn write_sitemap(urls: impl Iterator<Item = String>) -> std::io::Result<String> {
+    use quick_xml::Writer;
+    use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+    let newline = || Event::Text(BytesText::new("\n"));
+    let mut xml = Writer::new(Vec::new());
+    xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    xml.write_event(newline())?;
+    let urlset = BytesStart::new("urlset")
+        .with_attributes([("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")]);
+    xml.write_event(Event::Start(urlset))?;
+    xml.write_event(newline())?;
+    for url in urls {
+        xml.create_element("url").write_inner_content(|xml| {
+            xml.create_element("loc")
+                .write_text_content(BytesText::new(&url))
+                .map(drop)
+        })?;
+        xml.write_event(newline())?;
+    }
+    xml.write_event(Event::End(BytesEnd::new("urlset")))?;
+    xml.write_event(newline())?;
+    // The writer writes only what it was given, all of it UTF-8.
+    Ok(String::from_utf8(xml.into_inner()).expect("UTF-8 in, UTF-8 out"))
 }

@@ -398,7 +398,9 @@ pub fn resolve<'a>(model: &'a Model, sources: &'a Sources, history: &'a Table) -
         .collect();
     Site {
         pages,
-        base_url: model.site.base_url.trim_end_matches('/').to_string(),
+        base_url: address(&model.site.base_url)
+            .trim_end_matches('/')
+            .to_string(),
         context: Context {
             model,
             sources,
@@ -475,29 +477,37 @@ fn school_links(model: &Model, from: Page) -> Vec<SchoolLink> {
         .collect()
 }
 
+/// An e-mail address, phone number or web address as a link needs it:
+/// without the spaces around it. Pasted from Word, it often has a
+/// non-breaking space before or after it, which `check` lets pass and a
+/// browser would keep in the link, so that the link leads nowhere.
+fn address(value: &str) -> String {
+    value.trim().to_string()
+}
+
 fn org_view(o: &Organisation) -> OrgView {
-    let address = |a: &crate::model::Address| format!("{}, {} {}", a.street, a.postcode, a.place);
+    let postal = |a: &crate::model::Address| format!("{}, {} {}", a.street, a.postcode, a.place);
     OrgView {
         name: o.name.clone(),
-        visiting_address: address(&o.visiting_address),
-        postal_address: o.postal_address.as_ref().map(address),
-        phone: o.phone.clone(),
-        email: o.email.clone(),
-        website: o.website.clone(),
+        visiting_address: postal(&o.visiting_address),
+        postal_address: o.postal_address.as_ref().map(postal),
+        phone: address(&o.phone),
+        email: address(&o.email),
+        website: address(&o.website),
         dpo: ContactView {
             role: o.dpo.role.clone(),
-            email: o.dpo.email.clone(),
-            phone: o.dpo.phone.clone(),
+            email: address(&o.dpo.email),
+            phone: o.dpo.phone.as_deref().map(address),
         },
         privacy: ContactView {
             role: o.privacy_contact.role.clone(),
-            email: o.privacy_contact.email.clone(),
-            phone: o.privacy_contact.phone.clone(),
+            email: address(&o.privacy_contact.email),
+            phone: o.privacy_contact.phone.as_deref().map(address),
         },
         authority: AuthorityView {
             name: o.supervisory_authority.name.clone(),
-            website: o.supervisory_authority.website.clone(),
-            phone: o.supervisory_authority.phone.clone(),
+            website: address(&o.supervisory_authority.website),
+            phone: o.supervisory_authority.phone.as_deref().map(address),
         },
     }
 }
@@ -611,9 +621,9 @@ fn school_view(school: &School) -> SchoolView {
         id: school.id.clone(),
         name: school.name.clone(),
         place: school.place.clone(),
-        website: school.website.clone(),
-        email: school.email.clone(),
-        phone: school.phone.clone(),
+        website: school.website.as_deref().map(address),
+        email: school.email.as_deref().map(address),
+        phone: school.phone.as_deref().map(address),
         address: school
             .address
             .as_ref()
@@ -736,7 +746,7 @@ fn processor_view(p: &Processor) -> ProcessorView {
         location: p.location.clone(),
         transfer: p.transfer.clone(),
         agreement: p.agreement.clone(),
-        leaflet: p.leaflet.clone(),
+        leaflet: p.leaflet.as_deref().map(address),
         fields: p.fields.clone(),
         note: p.note.as_deref().map(inline),
         specific: p.per_school,
@@ -801,10 +811,10 @@ fn cookies(context: &Context, page: Page, school: Option<&School>) -> CookiesVie
     let model = context.model;
     let cookies = cookie_views(model, school.map_or(BOARD_SITE, |s| s.id.as_str()));
     let (site_name, website) = match school {
-        Some(s) => (s.name.clone(), s.website.clone()),
+        Some(s) => (s.name.clone(), s.website.as_deref().map(address)),
         None => (
             model.organisation.name.clone(),
-            Some(model.organisation.website.clone()),
+            Some(address(&model.organisation.website)),
         ),
     };
     CookiesView {

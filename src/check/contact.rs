@@ -11,10 +11,12 @@ pub struct Detail<'m> {
     pub school: Option<&'m str>,
 }
 
+/// The value without the spaces around it: a detail pasted from Word often
+/// has a non-breaking space before or after it, which a page leaves out.
 fn detail<'m>(origin: Origin, value: &'m str, school: Option<&'m str>) -> Detail<'m> {
     Detail {
         origin,
-        value,
+        value: value.trim(),
         school,
     }
 }
@@ -163,14 +165,16 @@ pub fn is_domain(domain: &str) -> bool {
 }
 
 /// The host of an `https:` or `http:` address, if it is one a browser opens
-/// as a web page: no other scheme (`javascript:`, `data:`), no spaces.
+/// as a web page: no other scheme (`javascript:`, `data:`), no spaces, and
+/// nothing that could make it look like another address (see
+/// [`disguising`]).
 pub fn web_host(url: &str) -> Option<&str> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))?;
     if url
         .chars()
-        .any(|c| c.is_whitespace() || "<>\"'`".contains(c))
+        .any(|c| c.is_whitespace() || disguising(c) || "<>\"'`".contains(c))
     {
         return None;
     }
@@ -178,6 +182,27 @@ pub fn web_host(url: &str) -> Option<&str> {
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
     let host = host.split(':').next()?;
     is_domain(host).then_some(host)
+}
+
+/// Whether `c` is a character that shows nothing, or turns the text after
+/// it around: a control character, a zero-width space or joiner, a
+/// direction mark, override or isolate, the byte-order mark, the soft
+/// hyphen. In prose they are harmless, and names in other scripts may need
+/// them; in an address or an id they serve only to make it look like
+/// another (`https://opron.nl/\u{202e}fdp.exe` shows as `…exe.pdf`).
+pub fn disguising(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{61c}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
+        )
 }
 
 /// Whether `postcode` is a Dutch postcode written as `1234 AB`.
@@ -212,6 +237,7 @@ pub fn is_dutch_phone(phone: &str) -> bool {
 
 /// The domain of an e-mail address or web address, without `www.`.
 pub fn domain_of(address: &str) -> Option<String> {
+    let address = address.trim();
     let host = match address.split_once('@') {
         Some((_, domain)) => domain,
         None => web_host(address)?,
@@ -250,6 +276,9 @@ mod tests {
             "javascript:alert(1)",
             " JaVaScRiPt:alert(1)",
             "data:text/html,<script>",
+            "https://www.opron.nl/\u{202e}fdp.exe",
+            "https://www.opron.nl/\u{200b}",
+            "https://www.opron.nl/\u{1}",
             "www.opron.nl",
             "https://",
             "https://opron",

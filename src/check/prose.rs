@@ -130,18 +130,14 @@ pub fn sentence_at(text: &str, at: usize) -> &str {
 }
 
 /// Where `words` (as written in the field at `origin`) stand in the file:
-/// the first occurrence at or after the field's start, or the field itself
-/// when the words are broken over lines in the file.
+/// the first occurrence in the field's lines, or the field itself when the
+/// words are not written there as they are read (broken over lines, or
+/// written with a character reference such as `&#x6A;`).
 pub fn position(sources: &Sources, origin: &Origin, words: &str) -> Option<Pos> {
     let field = sources.pos(origin)?;
     let file = sources.files.get(origin.file)?;
-    let start: usize = file
-        .text
-        .split_inclusive('\n')
-        .take(field.line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let Some(found) = find_word(&file.text[start..], words).map(|i| start + i) else {
+    let (start, end) = field_lines(&file.text, field);
+    let Some(found) = find_word(&file.text[start..end], words).map(|i| start + i) else {
         return Some(field);
     };
     let before = &file.text[..found];
@@ -151,6 +147,31 @@ pub fn position(sources: &Sources, origin: &Origin, words: &str) -> Option<Pos> 
         line,
         column: file.text[line_start..found].chars().count() + 1,
     })
+}
+
+/// The byte range of the lines of the value that starts at `at`: its
+/// first line, and the lines after it that YAML counts as part of it: blank
+/// lines, and lines indented deeper than the key before the value (or, for
+/// a map or list that starts its line, as deep as the value). Searching
+/// further would find the words in another field.
+fn field_lines(text: &str, at: Pos) -> (usize, usize) {
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(at.line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let mut lines = text[start..].split_inclusive('\n');
+    let first = lines.next().unwrap_or_default();
+    // Columns count characters, and the indentation is spaces.
+    let starts_line = indent(first) + 1 == at.column;
+    let within = |l: &str| {
+        l.trim().is_empty()
+            || indent(l) > indent(first)
+            || starts_line && indent(l) == indent(first)
+    };
+    let end = start + first.len() + lines.take_while(|l| within(l)).map(str::len).sum::<usize>();
+    (start, end)
 }
 
 #[cfg(test)]
@@ -164,6 +185,19 @@ mod tests {
         assert_eq!(find_word("De mogelijkheid.", "mogelijk"), None);
         assert_eq!(find_word("Onder andere dit.", "onder andere"), Some(0));
         assert_eq!(find_word("De Wbp gold.", "wbp"), Some(3));
+    }
+
+    #[test]
+    fn words_are_looked_for_in_their_own_field_only() {
+        let text = "a:\n  b: Lees [x](&#x6A;avascript:y)\n  c: >-\n    Een\n\n    javascript:y\n  d: javascript:y\n";
+        let at = |line, column| Pos { line, column };
+        let (start, end) = field_lines(text, at(2, 6));
+        assert_eq!(&text[start..end], "  b: Lees [x](&#x6A;avascript:y)\n");
+        let (start, end) = field_lines(text, at(3, 6));
+        assert_eq!(&text[start..end], "  c: >-\n    Een\n\n    javascript:y\n");
+        // A map that starts its line: its keys below are part of it.
+        let (start, end) = field_lines(text, at(2, 3));
+        assert_eq!(&text[start..], &text[start..end]);
     }
 
     #[test]

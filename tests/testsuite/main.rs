@@ -11,6 +11,7 @@ mod cookies;
 mod errors;
 mod fixtures;
 mod history;
+mod hostile;
 mod legal;
 mod output;
 mod regulation;

@@ -17,6 +17,7 @@ mod reading;
 mod choice_for_every_school;
 mod duplicate_id;
 mod no_schools;
+mod plain_id;
 mod school_id;
 mod unknown_reference;
 mod unknown_website;
@@ -108,6 +109,7 @@ pub const ALL: &[Rule] = &[
     choice_for_every_school::RULE,
     unknown_website::RULE,
     no_schools::RULE,
+    plain_id::RULE,
     controller_channels::RULE,
     email_address::RULE,
     web_address::RULE,

@@ -1,5 +1,6 @@
 //! HL012: a school id that cannot be the folder of its pages.
 
+use super::plain_id::is_plain;
 use super::{Doc, Level, Rule};
 use crate::check::{Cx, Out};
 use crate::layout;
@@ -20,14 +21,10 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Cx, out: &mut Out) {
     for school in &cx.model.schools {
-        let id = school.id.as_str();
         let at = school.origin.child("id");
-        let plain = !id.is_empty()
-            && !id.starts_with('-')
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if !plain {
+        // Shown escaped, so that the message cannot disguise the id.
+        let id = school.id.escape_debug().to_string();
+        if !is_plain(&school.id) {
             out.at(
                 &at,
                 text!(
@@ -39,7 +36,7 @@ fn check(cx: &Cx, out: &mut Out) {
                     "use lower-case letters, digits and hyphens, e.g. `de-mieden`"
                 ),
             );
-        } else if layout::is_reserved(id) {
+        } else if layout::is_reserved(&school.id) {
             out.at(
                 &at,
                 text!(
