@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # National scale: builds the example model with N schools (default 9000, about
 # every school in the Netherlands) and reports wall time, peak memory and the
-# size of the output. Usage: bench/scale.sh [N]
+# size of the output; then rebuilds it with nothing changed, and with one
+# school's entry changed. Usage: bench/scale.sh [N]
 #
 # The figures go in bench/README.md; a test would flake on a busy machine.
 set -euo pipefail
@@ -27,5 +28,15 @@ systems=("parnassys, cito-lovs, basispoort" "esis, cito-lovs" "leerwinst, basisp
   done
 } >"$work/schools.yaml"
 
-/usr/bin/time -f "wall %e s, peak memory %M KiB" ./target/release/helder build --root "$work" 2>&1 | grep -v '^warning' | tail -2
+build() {
+  /usr/bin/time -f "  wall %e s, peak memory %M KiB" ./target/release/helder build --root "$work" 2>&1 |
+    grep -v '^warning' | tail -2
+}
+echo "full build:"
+build
 echo "output: $(du -sh "$work/public" | cut -f1) in $(find "$work/public" -type f | wc -l) files"
+echo "rebuild, nothing changed:"
+build
+echo "rebuild, one school's place changed:"
+sed -i '0,/    place: Meeden/s//    place: Meeden (Gr)/' "$work/schools.yaml"
+build
