@@ -1,18 +1,12 @@
-//! A small HTML reader for tests: enough for the pages helder writes
-//! (minified, attributes often unquoted, closing tags kept), so a test can
-//! ask for "the rows of this table" instead of matching strings.
+//! The pages helder writes, read by a real HTML5 parser (html5ever) into a
+//! small tree, so that a test can ask for "the rows of this table" instead
+//! of matching strings.
 //!
 //! Selectors are single compound selectors: a tag name, `.class`, `#id` and
 //! `[attr]` / `[attr=value]` in any combination, e.g. `article.article` or
 //! `section[aria-labelledby=bijlage-1]`. Combine them by chaining calls.
 
 use super::fold;
-
-/// Elements whose start tag has no end tag.
-const VOID: [&str; 14] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
-];
 
 #[derive(Debug, Clone)]
 pub enum Node {
@@ -27,170 +21,42 @@ pub struct Element {
     pub children: Vec<Node>,
 }
 
-/// Parses a whole page; the result is a `#document` element around it.
+/// Parses a whole page with html5ever, the HTML5 parser of Servo, as a
+/// browser would (implied `<tbody>`, `<head>` and `<body>` included); the
+/// result is a `#document` element around it.
 pub fn parse(html: &str) -> Element {
-    let mut stack = vec![Element {
+    let document = scraper::Html::parse_document(html);
+    let mut root = Element {
         name: "#document".into(),
         attrs: Vec::new(),
         children: Vec::new(),
-    }];
-    let mut rest = html;
-    while !rest.is_empty() {
-        if let Some(comment) = rest.strip_prefix("<!--") {
-            rest = comment.split_once("-->").map_or("", |(_, after)| after);
-        } else if rest.starts_with("<!") || rest.starts_with("<?") {
-            rest = rest.split_once('>').map_or("", |(_, after)| after);
-        } else if let Some(end) = rest.strip_prefix("</") {
-            let (name, after) = end.split_once('>').unwrap_or((end, ""));
-            close(&mut stack, &name.trim().to_ascii_lowercase());
-            rest = after;
-        } else if rest.starts_with('<') && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic())
-        {
-            let (element, self_closing, after) = start_tag(&rest[1..]);
-            rest = after;
-            if self_closing || VOID.contains(&element.name.as_str()) {
-                push_child(&mut stack, Node::Element(element));
-            } else if element.name == "script" || element.name == "style" {
-                let end = format!("</{}", element.name);
-                let (body, after) = rest.split_once(&end).unwrap_or((rest, ""));
-                let mut element = element;
-                element.children.push(Node::Text(body.to_string()));
-                push_child(&mut stack, Node::Element(element));
-                rest = after.split_once('>').map_or("", |(_, after)| after);
-            } else {
-                stack.push(element);
-            }
-        } else {
-            // A `<` that starts no tag is text.
-            let skip = usize::from(rest.starts_with('<'));
-            let end = rest[skip..].find('<').map_or(rest.len(), |i| i + skip);
-            push_child(&mut stack, Node::Text(decode(&rest[..end])));
-            rest = &rest[end..];
-        }
-    }
-    while stack.len() > 1 {
-        let element = stack.pop().unwrap();
-        push_child(&mut stack, Node::Element(element));
-    }
-    stack.pop().unwrap()
-}
-
-fn push_child(stack: &mut [Element], node: Node) {
-    stack.last_mut().unwrap().children.push(node);
-}
-
-/// Closes the innermost open element named `name` (and any left open inside it).
-fn close(stack: &mut Vec<Element>, name: &str) {
-    let Some(at) = stack.iter().rposition(|e| e.name == name) else {
-        return; // a stray end tag
     };
-    while stack.len() > at.max(1) {
-        let element = stack.pop().unwrap();
-        push_child(stack, Node::Element(element));
+    for child in document.tree.root().children() {
+        push(&mut root, child);
     }
+    root
 }
 
-/// Reads a start tag after its `<`: the element, whether it ended in `/>`,
-/// and the text after the tag.
-fn start_tag(text: &str) -> (Element, bool, &str) {
-    let name_end = text
-        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
-        .unwrap_or(text.len());
-    let mut element = Element {
-        name: text[..name_end].to_ascii_lowercase(),
-        attrs: Vec::new(),
-        children: Vec::new(),
-    };
-    let mut rest = &text[name_end..];
-    loop {
-        rest = rest.trim_start();
-        if let Some(after) = rest.strip_prefix("/>") {
-            return (element, true, after);
-        }
-        if let Some(after) = rest.strip_prefix('>') {
-            return (element, false, after);
-        }
-        if let Some(after) = rest.strip_prefix('/') {
-            rest = after;
-            continue;
-        }
-        if rest.is_empty() {
-            return (element, false, rest);
-        }
-        let name_end = rest
-            .find(|c: char| c.is_whitespace() || c == '=' || c == '>' || c == '/')
-            .unwrap_or(rest.len());
-        let name = rest[..name_end].to_ascii_lowercase();
-        rest = rest[name_end..].trim_start();
-        let value = if let Some(after) = rest.strip_prefix('=') {
-            let after = after.trim_start();
-            let (value, after) = match after.chars().next() {
-                Some(quote @ ('"' | '\'')) => {
-                    let body = &after[1..];
-                    let end = body.find(quote).unwrap_or(body.len());
-                    (&body[..end], body.get(end + 1..).unwrap_or(""))
-                }
-                _ => {
-                    let end = after
-                        .find(|c: char| c.is_whitespace() || c == '>')
-                        .unwrap_or(after.len());
-                    (&after[..end], &after[end..])
-                }
+/// Adds the node (and what it holds) to `parent`'s children.
+fn push(parent: &mut Element, node: ego_tree::NodeRef<scraper::Node>) {
+    match node.value() {
+        scraper::Node::Element(e) => {
+            let mut element = Element {
+                name: e.name().to_string(),
+                attrs: e
+                    .attrs()
+                    .map(|(n, v)| (n.to_string(), v.to_string()))
+                    .collect(),
+                children: Vec::new(),
             };
-            rest = after;
-            decode(value)
-        } else {
-            String::new()
-        };
-        element.attrs.push((name, value));
-    }
-}
-
-/// Decodes the character references a page may hold, with or without the
-/// closing `;` (minifiers drop it where they can).
-fn decode(text: &str) -> String {
-    const NAMED: [(&str, &str); 7] = [
-        ("amp", "&"),
-        ("lt", "<"),
-        ("gt", ">"),
-        ("quot", "\""),
-        ("apos", "'"),
-        ("nbsp", "\u{a0}"),
-        ("shy", "\u{ad}"),
-    ];
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at + 1..];
-        let end = rest
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
-            .unwrap_or(rest.len());
-        let reference = &rest[..end];
-        let lower = reference.to_ascii_lowercase();
-        let decoded = if let Some(number) = lower.strip_prefix("#x") {
-            u32::from_str_radix(number, 16)
-                .ok()
-                .and_then(char::from_u32)
-        } else if let Some(number) = lower.strip_prefix('#') {
-            number.parse().ok().and_then(char::from_u32)
-        } else {
-            NAMED
-                .iter()
-                .find(|(name, _)| *name == lower)
-                .and_then(|(_, c)| c.chars().next())
-        };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[end..];
-                rest = rest.strip_prefix(';').unwrap_or(rest);
+            for child in node.children() {
+                push(&mut element, child);
             }
-            None => out.push('&'),
+            parent.children.push(Node::Element(element));
         }
+        scraper::Node::Text(t) => parent.children.push(Node::Text(t.to_string())),
+        _ => {}
     }
-    out.push_str(rest);
-    out
 }
 
 impl Element {
