@@ -27,7 +27,7 @@
 //! output uses the ASCII record and unit separators between records and
 //! fields, so a commit subject with odd characters cannot break the parsing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Component, Path, PathBuf};
@@ -222,7 +222,7 @@ impl History {
     pub fn entries_last_changed(
         &self,
         file: &Path,
-        entries: &dyn Fn(&str) -> Option<Entries>,
+        entries: &mut dyn FnMut(&str) -> Option<Entries>,
     ) -> BTreeMap<String, Date> {
         let commits = self.commits_of(file);
         let Some(path) = git_path(file).filter(|_| !commits.is_empty()) else {
@@ -452,7 +452,10 @@ pub fn read(root: &Path, sources: &Sources, style: AuthorStyle, redacted: &str) 
         complete: true,
         warning: None,
         files: history.file_dates(&files),
-        schools: history.entries_last_changed(Path::new(SCHOOLS_FILE), &school_entries),
+        schools: {
+            let mut cache = SchoolEntries::default();
+            history.entries_last_changed(Path::new(SCHOOLS_FILE), &mut |t| cache.read(t))
+        },
         versions: history.versions(&regulation, style, redacted),
         adoptions: history.adoptions(ADOPTION_TAG_PREFIX, redacted),
     }
@@ -467,6 +470,82 @@ fn school_entries(text: &str) -> Option<Entries> {
         .iter()
         .map(|school| Some((school.get("id")?.as_str()?.to_string(), school.canonical())))
         .collect()
+}
+
+/// [`school_entries`] over many versions of `schools.yaml`, each school's
+/// text parsed once however many versions hold it: a commit changes one
+/// school or a few, so reading a thousand versions of a thousand schools
+/// costs a thousand parses of one school each, not a million.
+#[derive(Default)]
+struct SchoolEntries {
+    /// The (id, canonical text) of an item, by its lines.
+    items: HashMap<String, Option<(String, String)>>,
+}
+
+impl SchoolEntries {
+    /// The entries of one version, as [`school_entries`] gives them.
+    fn read(&mut self, text: &str) -> Option<Entries> {
+        let Some(items) = school_items(text) else {
+            return school_entries(text);
+        };
+        let mut entries = Vec::with_capacity(items.len());
+        for item in items {
+            if !self.items.contains_key(item) {
+                let one = school_entries(&format!("schools:\n{item}"));
+                let entry = one.and_then(|one| <[_; 1]>::try_from(one).ok().map(|[e]| e));
+                self.items.insert(item.to_string(), entry);
+            }
+            // An item that does not read alone: the whole file decides.
+            let Some(entry) = self.items[item].clone() else {
+                return school_entries(text);
+            };
+            entries.push(entry);
+        }
+        Some(entries)
+    }
+}
+
+/// The text of each item of the `schools:` list, split by indentation
+/// alone; None when the file has another shape (a flow list, another key),
+/// which is then read whole.
+fn school_items(text: &str) -> Option<Vec<&str>> {
+    let counts = |l: &str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
+    let indentation = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let mut lines = text.split_inclusive('\n');
+    let mut at = 0;
+    let mut found = false;
+    for line in lines.by_ref() {
+        at += line.len();
+        if counts(line) {
+            found = line.trim_end() == "schools:";
+            break;
+        }
+    }
+    if !found {
+        return None;
+    }
+    let rest = &text[at..];
+    let mut starts = Vec::new();
+    let mut indent = None;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if counts(line) {
+            let here = indentation(line);
+            let item = line[here..].starts_with("- ") || line.trim() == "-";
+            match indent {
+                None if item => indent = Some(here),
+                Some(i) if here == i && item => {}
+                Some(i) if here > i => {}
+                _ => return None,
+            }
+            if indent == Some(here) {
+                starts.push(offset);
+            }
+        }
+        offset += line.len();
+    }
+    starts.push(rest.len());
+    Some(starts.windows(2).map(|w| &rest[w[0]..w[1]]).collect())
 }
 
 /// For each entry id, the date of the last version (oldest first) in which
@@ -617,6 +696,31 @@ fn first_line(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Reading versions school by school, with what was read before kept,
+    /// gives what reading each version whole gives, whatever its shape.
+    #[test]
+    fn school_by_school_reads_as_the_whole_file() {
+        let versions = [
+            "schools:\n  - id: a\n    name: A\n  - id: b\n    name: B\n",
+            // A comment, a blank line, keys in another order: no change.
+            "# De scholen\nschools:\n  - name: A\n    id: a\n\n  - id: b # b\n    name: B\n",
+            "schools:\n  - id: b\n    name: B2\n  - id: a\n    name: A\n",
+            "schools:\n- id: a\n  name: A\n- id: c\n  name: C\n",
+            // Shapes read whole: a flow list, a key beside `schools:`.
+            "schools: [{id: a, name: A}, {id: d, name: D}]\n",
+            "site: x\nschools:\n  - id: a\n",
+            // An item that does not read alone, and a file that does not read.
+            "schools:\n  - id: a\n    name: \"A\n  - id: e\n",
+            "schools:\n  - id: a\n   name: A\n",
+            "",
+        ];
+        let mut cache = SchoolEntries::default();
+        for text in versions.iter().chain(&versions) {
+            assert_eq!(cache.read(text), school_entries(text), "{text:?}");
+        }
+        assert!(cache.items.len() >= 6, "nothing was read school by school");
+    }
     use std::fs;
 
     /// A git repository in a fresh temporary folder, removed when dropped.
@@ -939,7 +1043,7 @@ mod tests {
         commit("a: 1\nb: 2\nc: 1\n", "2021-05-10T10:00:00+02:00"); // only c is new
 
         let history = History::open(&repo.dir.join("site"));
-        let dates = history.entries_last_changed(Path::new("schools.yaml"), &lines_as_entries);
+        let dates = history.entries_last_changed(Path::new("schools.yaml"), &mut lines_as_entries);
         let expected = [
             ("a".to_string(), date(2021, 1, 10)),
             ("b".to_string(), date(2021, 3, 10)),
