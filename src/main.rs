@@ -31,6 +31,10 @@ struct Cli {
     /// Count warnings as errors: write nothing while there are any.
     #[arg(long, global = true)]
     deny_warnings: bool,
+    /// The largest YAML file to read, in MB (default 10): a safeguard
+    /// against a wrong file, not a limit any board's model comes near.
+    #[arg(long, global = true, value_name = "MB", default_value_t = helder::load::MAX_FILE_BYTES / 1_000_000)]
+    max_file_size: u64,
     #[command(subcommand)]
     command: Command,
 }
@@ -95,6 +99,7 @@ fn main() -> ExitCode {
     };
     let strictness = Strictness {
         deny_warnings: cli.deny_warnings,
+        max_file_bytes: cli.max_file_size.saturating_mul(1_000_000),
     };
     let result = match cli.command {
         Command::Build {

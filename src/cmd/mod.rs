@@ -57,10 +57,13 @@ impl Report {
 }
 
 /// What every command that reads the site is asked.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Strictness {
     /// Warnings count as errors: nothing is written while there are any.
     pub deny_warnings: bool,
+    /// The largest YAML file that is read ([`load::MAX_FILE_BYTES`] unless
+    /// `--max-file-size` says otherwise).
+    pub max_file_bytes: u64,
 }
 
 /// Loads and checks the site: the model, its files and its warnings, or
@@ -70,7 +73,7 @@ pub fn load_and_check(
     root: &Path,
     strictness: Strictness,
 ) -> Result<(Model, Sources, Vec<Diagnostic>), Report> {
-    let loaded = load::load(root);
+    let loaded = load::load(root, strictness.max_file_bytes);
     let mut diagnostics = loaded.errors;
     if loaded.content_complete {
         diagnostics.extend(crate::check::check(

@@ -30,9 +30,10 @@ use crate::text;
 use crate::yaml::recover::{self, Skipped};
 use crate::yaml::{self, Node, Syntax};
 
-/// The largest YAML file helder reads: far above any board's model (the
-/// example's files are tens of kB; a schools.yaml of every Dutch school is
-/// a few MB), far below what would take seconds and gigabytes to read.
+/// The largest YAML file helder reads unless told otherwise
+/// (`--max-file-size`): far above any board's model (the example's files are
+/// tens of kB; a schools.yaml of every Dutch school is a few MB), far below
+/// what would take seconds and gigabytes to read.
 pub const MAX_FILE_BYTES: u64 = 10_000_000;
 
 /// What `load` read: the model (partial when files had mistakes), where
@@ -49,13 +50,14 @@ pub struct Loaded {
 }
 
 /// Reads the site in `root`: every file, reporting every mistake, and a
-/// model of what could be read.
-pub fn load(root: &Path) -> Loaded {
+/// model of what could be read. A file larger than `max_bytes` is refused
+/// unread.
+pub fn load(root: &Path, max_bytes: u64) -> Loaded {
     let mut sources = Sources::default();
     let mut errors = Vec::new();
     let mut fragments = Vec::new();
     for path in content_files(root, &mut errors) {
-        let text = read_text(root, &path, &mut errors);
+        let text = read_text(root, &path, max_bytes, &mut errors);
         if let Some(fragment) =
             text.and_then(|t| parse_with(&path, t, &mut sources, &mut errors, items::fragment))
         {
@@ -64,7 +66,7 @@ pub fn load(root: &Path) -> Loaded {
     }
     let content_complete = every_file_parsed(&errors);
     let rel = Path::new(SCHOOLS_FILE);
-    let text = read_text(root, rel, &mut errors);
+    let text = read_text(root, rel, max_bytes, &mut errors);
     let schools = text.and_then(|t| parse_with(rel, t, &mut sources, &mut errors, items::schools));
     finish(fragments, schools, sources, errors, content_complete)
 }
@@ -229,21 +231,27 @@ fn is_yaml(path: &Path) -> bool {
 
 /// The text of one file (`rel`, relative to `root`), or `None` after
 /// reporting why it cannot be read.
-fn read_text(root: &Path, rel: &Path, errors: &mut Vec<Diagnostic>) -> Option<String> {
+fn read_text(
+    root: &Path,
+    rel: &Path,
+    max_bytes: u64,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<String> {
     if is_link(&root.join(rel)) {
         errors.push(refused_link(rel));
         return None;
     }
     let size = std::fs::metadata(root.join(rel)).map_or(0, |m| m.len());
-    if size > MAX_FILE_BYTES {
-        let (mb, max) = (size / 1_000_000, MAX_FILE_BYTES / 1_000_000);
+    if size > max_bytes {
+        let (mb, max) = (size / 1_000_000, max_bytes / 1_000_000);
+        let more = mb + 1;
         let message = text!(
             "dit bestand is {mb} MB; helder leest bestanden tot {max} MB",
             "this file is {mb} MB; helder reads files of up to {max} MB"
         );
         let hint = text!(
-            "het hele model van een bestuur is een paar honderd kB; controleer of dit het juiste bestand is, of verdeel het over meer bestanden",
-            "a board's whole model is a few hundred kB; check that this is the right file, or split it over more files"
+            "het hele model van een bestuur is een paar honderd kB; controleer of dit het juiste bestand is, of verdeel het over meer bestanden (is het echt zo groot, geef dan `--max-file-size {more}`)",
+            "a board's whole model is a few hundred kB; check that this is the right file, or split it over more files (if it really is this large, pass `--max-file-size {more}`)"
         );
         errors.push(
             Diagnostic::error(rel, None, message)

@@ -527,4 +527,9 @@ fn a_file_of_twenty_megabytes_is_refused_at_once() {
         big.message,
         "this file is 20 MB; helder reads files of up to 10 MB"
     );
+    let hint = big.hint.unwrap_or_default();
+    assert!(hint.contains("--max-file-size 21"), "{hint}");
+    // The limit is the user's to raise.
+    let run = site.helder(&["build", "--max-file-size", "21"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
 }
