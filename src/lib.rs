@@ -4,7 +4,7 @@
 //! The library is a pipeline of stages, one module each, data flowing one way:
 //!
 //! ```text
-//! load → check → history → resolve → render → write
+//! load → check → history → resolve → render → write → serve
 //! ```
 //!
 //! - [`load`] reads `schools.yaml` and `content/` into the [`model`], keeping
@@ -13,7 +13,9 @@
 //! - [`history`] reads git into a table of dates and versions per input;
 //! - [`resolve`] turns the model and that table into one typed view per page;
 //! - [`render`] turns views into HTML with the [`theme`]'s templates and words;
-//! - [`write`](mod@write) minifies and swaps the new site in atomically.
+//! - [`write`](mod@write) minifies and swaps the new site in atomically;
+//! - [`serve`] is the preview: it serves the written site, watches the
+//!   site's files and has the site built again after every save.
 //!
 //! The commands in [`cmd`] are short lists of these stage calls, and
 //! [`emit`] shows what they report as text, JSON or GitHub annotations.
@@ -36,6 +38,7 @@ pub mod markdown;
 pub mod model;
 pub mod render;
 pub mod resolve;
+pub mod serve;
 pub mod theme;
 pub mod write;
 pub mod yaml;

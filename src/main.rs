@@ -72,6 +72,24 @@ enum Command {
     },
     /// Write JSON Schemas of the YAML files into schema/, for editors.
     Schema,
+    /// Preview the site in the browser; every save rebuilds it and reloads
+    /// the open pages.
+    Serve {
+        /// The port to listen on (the next free one if it is taken; 0: any).
+        #[arg(short, long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; anything but 127.0.0.1 lets other
+        /// computers see the preview.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the preview in the browser.
+        #[arg(long)]
+        open: bool,
+        /// Look for changes every half second instead of waiting for the
+        /// system's events (for network drives and WSL).
+        #[arg(long)]
+        poll: bool,
+    },
 }
 
 /// Exit codes: 0 success, 1 the input has errors, 2 misuse of the command line.
@@ -151,6 +169,23 @@ fn main() -> ExitCode {
         }
         Command::Check { explain: None } => cmd::check::run(&cli.root, strictness),
         Command::Schema => cmd::schema::run(&cli.root),
+        Command::Serve {
+            port,
+            bind,
+            open,
+            poll,
+        } => cmd::serve::run(&cmd::serve::Options {
+            root: cli.root.clone(),
+            serve: helder::serve::Options {
+                root: cli.root,
+                bind,
+                port,
+                poll,
+                open,
+            },
+            emit: options.clone(),
+            strictness,
+        }),
     };
     match result {
         Ok(report) => {

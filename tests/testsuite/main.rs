@@ -16,5 +16,6 @@ mod legal;
 mod output;
 mod regulation;
 mod schema;
+mod serve;
 mod statements;
 mod themes;
