@@ -55,6 +55,21 @@ pub(crate) fn git_in(dir: &Path, args: &[&str], date: &str) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// A copy of the example as a git repository with one commit, on `date`.
+pub(crate) fn committed_example(date: &str) -> Site {
+    let site = Site::example();
+    git_in(
+        &site.root,
+        &["-c", "init.defaultBranch=main", "init", "-q"],
+        date,
+    );
+    git_in(&site.root, &["config", "user.name", GIT_NAME], date);
+    git_in(&site.root, &["config", "user.email", GIT_EMAIL], date);
+    git_in(&site.root, &["add", "-A"], date);
+    git_in(&site.root, &["commit", "-q", "-m", "Eerste opzet"], date);
+    site
+}
+
 /// `git ARGS` in the site's folder; see [`git_in`].
 fn git(site: &Site, args: &[&str], date: &str) -> String {
     git_in(&site.root, args, date)

@@ -11,7 +11,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::common::*;
-use crate::history::git_in;
+use crate::history::committed_example;
 
 const MANIFEST: &str = ".helder-manifest";
 
@@ -269,21 +269,7 @@ fn a_site_moved_aside_by_a_killed_build_is_put_back() {
 fn the_same_bytes_in_a_dutch_locale_another_time_zone_and_on_one_thread() {
     // Committed just after midnight in Amsterdam: another day in UTC and
     // in Kiritimati, so a date taken from the machine's zone would show.
-    let site = Site::example();
-    let date = "2021-07-05T00:30:00+02:00";
-    git_in(
-        &site.root,
-        &["-c", "init.defaultBranch=main", "init", "-q"],
-        date,
-    );
-    git_in(&site.root, &["config", "user.name", "jdevries"], date);
-    git_in(
-        &site.root,
-        &["config", "user.email", "jdevries@bestuur.example"],
-        date,
-    );
-    git_in(&site.root, &["add", "-A"], date);
-    git_in(&site.root, &["commit", "-q", "-m", "Eerste opzet"], date);
+    let site = committed_example("2021-07-05T00:30:00+02:00");
     site.build();
     let plain = snapshot(&site.path("public"));
     assert!(

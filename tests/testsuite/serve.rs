@@ -13,7 +13,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::common::*;
-use crate::history::git_in;
+use crate::history::{committed_example, git_in};
 
 /// A running preview of a site.
 struct Preview {
@@ -126,29 +126,9 @@ fn header(response: &ureq::http::Response<ureq::Body>, name: &str) -> String {
         .to_string()
 }
 
-/// The example as a git repository with one commit.
-fn committed_example() -> Site {
-    let site = Site::example();
-    let date = "2021-03-01T10:00:00+01:00";
-    git_in(
-        &site.root,
-        &["-c", "init.defaultBranch=main", "init", "-q"],
-        date,
-    );
-    git_in(&site.root, &["config", "user.name", "jdevries"], date);
-    git_in(
-        &site.root,
-        &["config", "user.email", "jdevries@bestuur.example"],
-        date,
-    );
-    git_in(&site.root, &["add", "-A"], date);
-    git_in(&site.root, &["commit", "-q", "-m", "Eerste opzet"], date);
-    site
-}
-
 #[test]
 fn a_save_a_mistake_its_fix_and_a_commit_show_in_the_preview() {
-    let site = committed_example();
+    let site = committed_example("2021-03-01T10:00:00+01:00");
     let preview = Preview::start(&site, &["--port", "0"]);
     let (status, _, page) = preview.get("/de-mieden/");
     assert_eq!(status, 200);
