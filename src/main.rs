@@ -72,6 +72,14 @@ enum Command {
     },
     /// Write JSON Schemas of the YAML files into schema/, for editors.
     Schema,
+    /// Start a new board's site in a new or empty folder (default: --root).
+    Init {
+        /// The folder; it must be new or empty.
+        dir: Option<PathBuf>,
+        /// The board's name, as in its statutes: "Stichting …".
+        #[arg(long)]
+        name: Option<String>,
+    },
     /// Preview the site in the browser; every save rebuilds it and reloads
     /// the open pages.
     Serve {
@@ -169,6 +177,9 @@ fn main() -> ExitCode {
         }
         Command::Check { explain: None } => cmd::check::run(&cli.root, strictness),
         Command::Schema => cmd::schema::run(&cli.root),
+        Command::Init { dir, name } => {
+            cmd::init::run(&dir.unwrap_or_else(|| cli.root.clone()), name.as_deref())
+        }
         Command::Serve {
             port,
             bind,

@@ -12,6 +12,7 @@ mod errors;
 mod fixtures;
 mod history;
 mod hostile;
+mod init;
 mod legal;
 mod output;
 mod regulation;

@@ -1,6 +1,6 @@
 //! HL102: an e-mail address that is not one.
 
-use super::{Doc, Level, Rule};
+use super::{Doc, Level, Rule, is_placeholder};
 use crate::check::contact::{emails, is_email};
 use crate::check::{Cx, Out};
 use crate::text;
@@ -21,7 +21,7 @@ pub const RULE: Rule = Rule {
 fn check(cx: &Cx, out: &mut Out) {
     for d in emails(cx.model)
         .into_iter()
-        .filter(|d| !is_email(d.value.trim()))
+        .filter(|d| !is_email(d.value.trim()) && !is_placeholder(d.value))
     {
         let value = d.value;
         let message = if value.trim().is_empty() {

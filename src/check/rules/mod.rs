@@ -17,6 +17,7 @@ mod reading;
 mod choice_for_every_school;
 mod duplicate_id;
 mod no_schools;
+mod placeholder;
 mod plain_id;
 mod school_id;
 mod unknown_reference;
@@ -54,6 +55,8 @@ mod hedging;
 mod old_law;
 mod unsafe_link;
 mod vague_recipients;
+
+pub use placeholder::is_placeholder;
 
 #[cfg(test)]
 pub mod test;
@@ -110,6 +113,7 @@ pub const ALL: &[Rule] = &[
     unknown_website::RULE,
     no_schools::RULE,
     plain_id::RULE,
+    placeholder::RULE,
     controller_channels::RULE,
     email_address::RULE,
     web_address::RULE,

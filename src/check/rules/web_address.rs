@@ -1,6 +1,6 @@
 //! HL103: a web address that is not an `https:` or `http:` address.
 
-use super::{Doc, Level, Rule};
+use super::{Doc, Level, Rule, is_placeholder};
 use crate::check::contact::{web_addresses, web_host};
 use crate::check::{Cx, Out};
 use crate::text;
@@ -21,7 +21,7 @@ pub const RULE: Rule = Rule {
 fn check(cx: &Cx, out: &mut Out) {
     for d in web_addresses(cx.model)
         .into_iter()
-        .filter(|d| web_host(d.value.trim()).is_none())
+        .filter(|d| web_host(d.value.trim()).is_none() && !is_placeholder(d.value))
     {
         let value = d.value;
         let reported = out.at(
