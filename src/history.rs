@@ -27,7 +27,7 @@
 //! output uses the ASCII record and unit separators between records and
 //! fields, so a commit subject with odd characters cannot break the parsing.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Component, Path, PathBuf};
@@ -348,6 +348,46 @@ impl History {
     }
 
     /// The text of each object (`<commit>:<path>`), read by one
+    /// The loaded files whose text differs from the last commit (or that
+    /// it does not hold), and the schools whose entry in `schools.yaml`
+    /// differs, compared as parsed YAML.
+    fn uncommitted(&self, sources: &Sources) -> (BTreeSet<PathBuf>, BTreeSet<String>) {
+        let objects: Vec<String> = sources
+            .files
+            .iter()
+            .map(|f| format!("HEAD:./{}", git_path(&f.path).unwrap_or_default()))
+            .collect();
+        let Some(committed) = self.read_blobs(&objects) else {
+            return Default::default();
+        };
+        let mut files = BTreeSet::new();
+        let mut schools = BTreeSet::new();
+        for (file, committed) in sources.files.iter().zip(committed) {
+            if committed.as_deref() == Some(file.text.as_str()) {
+                continue;
+            }
+            files.insert(file.path.clone());
+            if file.path == Path::new(SCHOOLS_FILE) {
+                let now: BTreeMap<_, _> = school_entries(&file.text)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .collect();
+                let then: BTreeMap<_, _> = committed
+                    .as_deref()
+                    .and_then(school_entries)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .collect();
+                schools.extend(
+                    now.into_iter()
+                        .filter(|(id, text)| then.get(id) != Some(text))
+                        .map(|(id, _)| id),
+                );
+            }
+        }
+        (files, schools)
+    }
+
     /// `git cat-file --batch`; None for an object that is missing or not UTF-8.
     fn read_blobs(&self, objects: &[String]) -> Option<Vec<Option<String>>> {
         let mut command = self.command();
@@ -388,6 +428,10 @@ pub struct Table {
     pub versions: Vec<Version>,
     /// The adoption record of the regulation.
     pub adoptions: Vec<Adoption>,
+    /// For the preview only: the input files that differ from the last
+    /// commit, and the schools whose entry does.
+    uncommitted_files: BTreeSet<PathBuf>,
+    uncommitted_schools: BTreeSet<String>,
 }
 
 /// The code of a date in git that does not exist.
@@ -425,6 +469,24 @@ fn wrong_dates_of(adoptions: &[Adoption]) -> Vec<Diagnostic> {
 
 impl Table {
     /// The newest change to any of a page's inputs.
+    /// The files of `inputs` with changes that are not committed yet
+    /// (asked for by the preview only); for a school's page, `schools.yaml`
+    /// when that school's own entry changed.
+    pub fn uncommitted(&self, inputs: &Inputs) -> Vec<String> {
+        let own_entry = inputs
+            .school
+            .as_ref()
+            .filter(|id| self.uncommitted_schools.contains(*id))
+            .map(|_| PathBuf::from(SCHOOLS_FILE));
+        inputs
+            .files
+            .iter()
+            .filter(|f| self.uncommitted_files.contains(*f))
+            .chain(own_entry.as_ref())
+            .map(|f| f.to_string_lossy().replace('\\', "/"))
+            .collect()
+    }
+
     pub fn last_changed(&self, inputs: &Inputs) -> Option<Date> {
         let files = inputs.files.iter().filter_map(|f| self.files.get(f));
         let school = inputs.school.as_ref().and_then(|id| self.schools.get(id));
@@ -437,7 +499,14 @@ impl Table {
 /// parsed YAML, so an edit of another school's entry, a comment or a
 /// re-indent does not count). Addresses in commit messages and tags are
 /// replaced by `redacted`.
-pub fn read(root: &Path, sources: &Sources, style: AuthorStyle, redacted: &str) -> Table {
+/// With `preview`, it also reads which inputs differ from the last commit.
+pub fn read(
+    root: &Path,
+    sources: &Sources,
+    style: AuthorStyle,
+    redacted: &str,
+    preview: bool,
+) -> Table {
     let history = History::open(root);
     if history.availability() != Availability::Full {
         return Table {
@@ -445,6 +514,11 @@ pub fn read(root: &Path, sources: &Sources, style: AuthorStyle, redacted: &str) 
             ..Table::default()
         };
     }
+    let (uncommitted_files, uncommitted_schools) = if preview {
+        history.uncommitted(sources)
+    } else {
+        Default::default()
+    };
     let files: Vec<&Path> = sources.files.iter().map(|f| f.path.as_path()).collect();
     let regulation = layout::regulation_files(sources);
     let regulation: Vec<&Path> = regulation.iter().map(PathBuf::as_path).collect();
@@ -458,6 +532,8 @@ pub fn read(root: &Path, sources: &Sources, style: AuthorStyle, redacted: &str) 
         },
         versions: history.versions(&regulation, style, redacted),
         adoptions: history.adoptions(ADOPTION_TAG_PREFIX, redacted),
+        uncommitted_files,
+        uncommitted_schools,
     }
 }
 

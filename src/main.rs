@@ -158,6 +158,7 @@ fn main() -> ExitCode {
                 root: cli.root,
                 base_url,
                 strictness,
+                preview: false,
             })
         }
         Command::Check {

@@ -76,6 +76,9 @@ pub struct Frame {
     pub nav: Vec<Link>,
     /// The newest change to the page's inputs (`2018-07-03`), from git.
     pub last_changed: Option<String>,
+    /// In the preview only: the page's input files with changes that are
+    /// not committed yet.
+    pub uncommitted: Vec<String>,
 }
 
 /// A link of the navigation bar; `key` names it in the theme's strings.
@@ -461,6 +464,7 @@ impl Context<'_> {
             home: page.link(Page::Index),
             nav,
             last_changed: self.history.last_changed(&inputs).map(|d| d.iso()),
+            uncommitted: self.history.uncommitted(&inputs),
         }
     }
 }

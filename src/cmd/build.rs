@@ -15,6 +15,9 @@ pub struct Options {
     pub target: write::Target,
     pub base_url: Option<String>,
     pub strictness: Strictness,
+    /// For `helder serve`: pages with inputs that are not committed say so
+    /// instead of the date of the last commit. A built site never does.
+    pub preview: bool,
 }
 
 pub fn run(options: &Options) -> Result<Report, Report> {
@@ -27,7 +30,13 @@ pub fn run(options: &Options) -> Result<Report, Report> {
     let templates = render::templates(&theme).map_err(Report::failed)?;
 
     let redacted = &theme.strings.redacted;
-    let history = history::read(&options.root, &sources, model.site.authors, redacted);
+    let history = history::read(
+        &options.root,
+        &sources,
+        model.site.authors,
+        redacted,
+        options.preview,
+    );
     warnings.extend(
         history
             .warning

@@ -34,6 +34,7 @@ pub fn run(options: &Options) -> Result<Report, Report> {
                     target,
                     base_url: None,
                     strictness: options.strictness,
+                    preview: true,
                 })
             });
         match result {

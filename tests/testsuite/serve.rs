@@ -146,11 +146,22 @@ fn a_save_a_mistake_its_fix_and_a_commit_show_in_the_preview() {
         "name: Obs De Mieden",
         "name: Obs De Mieden-Oost",
     );
-    preview.wait_for("/de-mieden/", "the new name", |p| {
+    let page = preview.wait_for("/de-mieden/", "the new name", |p| {
         p.contains("De Mieden-Oost")
     });
-    let (_, tag, _) = preview.get("/de-tandem/");
+    let (_, tag, other) = preview.get("/de-tandem/");
     assert_eq!(tag, other_tag, "another school's page was rendered again");
+    // Not committed yet: the page says so, instead of the old date; the
+    // other school's entry did not change, so its page keeps its date.
+    assert!(
+        page.contains("Nog niet vastgelegd:</strong> schools.yaml"),
+        "{page}"
+    );
+    assert!(!other.contains("Nog niet vastgelegd"));
+    assert!(other.contains("1 maart 2021"));
+    // A built site never says it.
+    site.build();
+    assert!(!site.page("de-mieden/index.html").contains("vastgelegd"));
 
     // A mistake: every page shows it with its file and line, over the last
     // good page.
@@ -189,9 +200,10 @@ fn a_save_a_mistake_its_fix_and_a_commit_show_in_the_preview() {
         &["commit", "-q", "-am", "Nieuwe naam"],
         "2022-06-15T10:00:00+02:00",
     );
-    preview.wait_for("/de-mieden/", "the new date", |p| {
+    let page = preview.wait_for("/de-mieden/", "the new date", |p| {
         p.contains("15 juni 2022")
     });
+    assert!(!page.contains("Nog niet vastgelegd"), "{page}");
 
     // The script and the mistakes are the preview's, never the site's.
     let folder = std::fs::read_dir(&preview.tmp)
