@@ -30,6 +30,8 @@ pub const OUTPUT_DIR: &str = "public";
 /// Files written beside the pages, at the root of the output folder.
 pub const STYLESHEET: &str = "style.css";
 pub const SITEMAP: &str = "sitemap.xml";
+/// The site's icon, so that browsers do not ask for a missing favicon.ico.
+pub const FAVICON: &str = "favicon.svg";
 /// The list of files helder wrote, in the output folder: what it may replace.
 pub const MANIFEST: &str = ".helder-manifest";
 
@@ -112,6 +114,25 @@ impl Page<'_> {
     /// The link from this page to a file at the root of the output folder.
     pub fn asset(&self, name: &str) -> String {
         self.root() + name
+    }
+
+    /// The link from this page to `href` (a link of [`Page::link`] or
+    /// [`Page::asset`] from it), as the page needs it where it is served:
+    /// the 404 page is shown at any address (`/a/b/c`), so its links start
+    /// from the site's root, the path of `base_url` (`/` without one).
+    pub fn served(&self, href: String, base_url: &str) -> String {
+        if *self != Page::NotFound {
+            return href;
+        }
+        let path = base_url
+            .split_once("://")
+            .and_then(|(_, rest)| rest.split_once('/'))
+            .map_or("", |(_, path)| path.trim_end_matches('/'));
+        if path.is_empty() {
+            format!("/{href}")
+        } else {
+            format!("/{path}/{href}")
+        }
     }
 
     /// The page's address below the base URL, as a sitemap lists it; None
@@ -203,10 +224,11 @@ pub fn is_reserved(id: &str) -> bool {
         Page::Regulation,
         Page::NotFound,
     ];
-    let taken = pages
-        .iter()
-        .map(Page::file)
-        .chain([STYLESHEET.into(), SITEMAP.into()]);
+    let taken =
+        pages
+            .iter()
+            .map(Page::file)
+            .chain([STYLESHEET.into(), SITEMAP.into(), FAVICON.into()]);
     taken
         .into_iter()
         .any(|file| file.split('/').next() == Some(id))
@@ -215,6 +237,26 @@ pub fn is_reserved(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_404_page_links_from_the_sites_root() {
+        let not_found = Page::NotFound;
+        let css = not_found.asset(STYLESHEET);
+        assert_eq!(not_found.served(css.clone(), ""), "/style.css");
+        assert_eq!(
+            not_found.served(css.clone(), "https://privacy.opron.nl/"),
+            "/style.css"
+        );
+        assert_eq!(
+            not_found.served(css, "https://opron.github.io/privacy"),
+            "/privacy/style.css"
+        );
+        let index = Page::Statement("a").link(Page::Index);
+        assert_eq!(
+            Page::Statement("a").served(index.clone(), "https://x.nl/p"),
+            index
+        );
+    }
 
     #[test]
     fn links_between_pages_are_relative() {

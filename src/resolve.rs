@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Sources;
 use crate::history::{Adoption, Table, Version};
-use crate::layout::{self, Page, STYLESHEET};
+use crate::layout::{self, FAVICON, Page, STYLESHEET};
 use crate::markdown::{inline, to_html};
 use crate::model::{
     Activity, BOARD_SITE, Basis, Category, CookieKind, CookieLifetime, Member, Model, Organisation,
@@ -70,6 +70,7 @@ pub struct Frame {
     pub lang: String,
     pub board: String,
     pub stylesheet: String,
+    pub favicon: String,
     /// The link to the list of schools.
     pub home: String,
     /// Links of the navigation bar of this page.
@@ -444,15 +445,16 @@ impl Context<'_> {
 
     /// The frame of `page`: its links, language and last change.
     fn frame(&self, page: Page) -> Frame {
+        let served = |href: String| page.served(href, &self.model.site.base_url);
         let mut nav = vec![Link {
             key: "schools",
-            href: page.link(Page::Index),
+            href: served(page.link(Page::Index)),
             current: page == Page::Index,
         }];
         if self.model.regulation.is_some() {
             nav.push(Link {
                 key: "regulation",
-                href: page.link(Page::Regulation),
+                href: served(page.link(Page::Regulation)),
                 current: page == Page::Regulation,
             });
         }
@@ -460,8 +462,9 @@ impl Context<'_> {
         Frame {
             lang: self.model.site.language.clone(),
             board: self.model.organisation.name.clone(),
-            stylesheet: page.asset(STYLESHEET),
-            home: page.link(Page::Index),
+            stylesheet: served(page.asset(STYLESHEET)),
+            favicon: served(page.asset(FAVICON)),
+            home: served(page.link(Page::Index)),
             nav,
             last_changed: self.history.last_changed(&inputs).map(|d| d.iso()),
             uncommitted: self.history.uncommitted(&inputs),

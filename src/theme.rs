@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Sources, did_you_mean};
-use crate::layout::{STATIC_DIR, STRINGS_DIR, STYLESHEET, TEMPLATES_DIR, THEME_DIR};
+use crate::layout::{FAVICON, STATIC_DIR, STRINGS_DIR, STYLESHEET, TEMPLATES_DIR, THEME_DIR};
 use crate::{load, text};
 
 macro_rules! embed {
@@ -44,6 +44,8 @@ const TEMPLATES: &[(&str, &str)] = embed![
 
 /// The default stylesheet.
 const DEFAULT_STYLESHEET: &str = include_str!("../themes/default/static/style.css");
+/// The default icon.
+const DEFAULT_FAVICON: &str = include_str!("../themes/default/static/favicon.svg");
 
 /// The default strings, by language.
 const STRINGS: &[(&str, &str)] = &[("nl", include_str!("../themes/default/strings/nl.yaml"))];
@@ -53,6 +55,8 @@ const STRINGS: &[(&str, &str)] = &[("nl", include_str!("../themes/default/string
 pub struct Theme {
     pub templates: Vec<(String, String)>,
     pub stylesheet: String,
+    /// The site's icon (SVG).
+    pub favicon: String,
     pub strings: Strings,
     /// Files in the site's theme folder that no page uses (a misspelt name).
     pub warnings: Vec<Diagnostic>,
@@ -189,6 +193,11 @@ pub fn load(root: &Path, language: &str) -> Result<Theme, Vec<Diagnostic>> {
         Some(DEFAULT_STYLESHEET),
     )
     .unwrap_or_default();
+    let favicon = read(
+        format!("{THEME_DIR}/{STATIC_DIR}/{FAVICON}"),
+        Some(DEFAULT_FAVICON),
+    )
+    .unwrap_or_default();
     let strings_file = format!("{THEME_DIR}/{STRINGS_DIR}/{language}.yaml");
     let default = STRINGS
         .iter()
@@ -202,6 +211,7 @@ pub fn load(root: &Path, language: &str) -> Result<Theme, Vec<Diagnostic>> {
     Ok(Theme {
         templates,
         stylesheet,
+        favicon,
         strings: strings.unwrap_or_default(),
         warnings: unused_files(root),
     })
@@ -245,7 +255,10 @@ fn unused_files(root: &Path) -> Vec<Diagnostic> {
     let known: Vec<String> = TEMPLATES
         .iter()
         .map(|(name, _)| format!("{TEMPLATES_DIR}/{name}"))
-        .chain([format!("{STATIC_DIR}/{STYLESHEET}")])
+        .chain([
+            format!("{STATIC_DIR}/{STYLESHEET}"),
+            format!("{STATIC_DIR}/{FAVICON}"),
+        ])
         .collect();
     WalkDir::new(&dir)
         .sort_by_file_name()

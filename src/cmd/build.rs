@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::{Report, Strictness, errors_first, load_and_check};
 use crate::diagnostic::Diagnostic;
-use crate::layout::{SITEMAP, STYLESHEET};
+use crate::layout::{FAVICON, SITEMAP, STYLESHEET};
 use crate::{history, render, resolve, text, theme, write};
 
 pub struct Options {
@@ -48,10 +48,13 @@ pub fn run(options: &Options) -> Result<Report, Report> {
         Err(report) => return Err(report.with_sources(sources)),
     };
     let site = resolve::resolve(&model, &sources, &history);
-    let assets: Vec<(String, String)> = [(STYLESHEET.to_string(), theme.stylesheet)]
-        .into_iter()
-        .chain(render::sitemap(&site).map(|xml| (SITEMAP.to_string(), xml)))
-        .collect();
+    let assets: Vec<(String, String)> = [
+        (STYLESHEET.to_string(), theme.stylesheet),
+        (FAVICON.to_string(), theme.favicon),
+    ]
+    .into_iter()
+    .chain(render::sitemap(&site).map(|xml| (SITEMAP.to_string(), xml)))
+    .collect();
     let rendered = write::replace(&options.target, |out| {
         out.files(&assets)?;
         render::render(&site, &templates, out)

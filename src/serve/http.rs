@@ -1,7 +1,8 @@
 //! What the preview answers: the built site's files and nothing else, the
 //! site's 404 page for anything unknown, and on every page a small script
-//! (served from here, never written into the site) that reloads it after a
-//! build, and the mistakes of a failed build over it.
+//! (served from here, never written into the site, and allowed by the
+//! page's Content-Security-Policy only here) that reloads it after a build,
+//! and the mistakes of a failed build over it.
 //!
 //! A request's path is decoded once and then taken apart; any part that is
 //! empty, `.` or `..`, hidden (`.helder-manifest`) or holds a backslash, a
@@ -177,6 +178,12 @@ fn decorate(state: &State, page: Vec<u8>) -> Vec<u8> {
         );
     }
     drop(status);
+    // The page's policy forbids every script; the preview allows its own.
+    let page = page.replacen(
+        "default-src 'none';",
+        "default-src 'none'; script-src 'self'; connect-src 'self';",
+        1,
+    );
     let at = page.rfind("</body>").unwrap_or(page.len());
     let mut out = page;
     out.insert_str(at, &extra);

@@ -34,6 +34,7 @@ fn the_minimal_site_builds_every_page() {
         "cookies/index.html",
         "de-linde/cookies/index.html",
         "de-linde/index.html",
+        "favicon.svg",
         "index.html",
         "style.css",
     ];

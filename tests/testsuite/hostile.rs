@@ -121,8 +121,11 @@ const fn prose(
 }
 
 const ACTIVITY_DD: &str = "article.activity#doel-leerlingadministratie dd, article.activity dd";
-const PROCESSORS_DD: &str = "section[aria-labelledby=verwerkers] dd";
-const RIGHTS_P: &str = "section[aria-labelledby=rechten] p";
+/// What every page allows itself: nothing from elsewhere, no script at all.
+const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
+const PROCESSORS_DD: &str = "section[data-part=verwerkers] dd";
+const RIGHTS_P: &str = "section[data-part=rechten] p";
 
 /// Every field of text or Markdown in the model, and where it is shown.
 const TEXT_FIELDS: &[Field] = &[
@@ -164,12 +167,12 @@ const TEXT_FIELDS: &[Field] = &[
     text(
         "dpo_role",
         "Functionaris gegevensbescherming",
-        &[(REGULATION, "section[aria-labelledby=bijlage-2] p")],
+        &[(REGULATION, "section[data-part=bijlage-2] p")],
     ),
     text(
         "privacy_role",
         "Privacycontactpersoon",
-        &[(STATEMENT, "section[aria-labelledby=verantwoordelijke] p")],
+        &[(STATEMENT, "section[data-part=verantwoordelijke] p")],
     ),
     text(
         "rights_age",
@@ -179,12 +182,12 @@ const TEXT_FIELDS: &[Field] = &[
     text(
         "right_name",
         "Inzage",
-        &[(STATEMENT, "section[aria-labelledby=rechten] h3")],
+        &[(STATEMENT, "section[data-part=rechten] h3")],
     ),
     text(
         "subject_name",
         "Leerlingen",
-        &[(STATEMENT, "section[aria-labelledby=gegevens] h3")],
+        &[(STATEMENT, "section[data-part=gegevens] h3")],
     ),
     text(
         "category_name",
@@ -231,7 +234,7 @@ const TEXT_FIELDS: &[Field] = &[
         "processor_name",
         "Leerwinst",
         &[
-            (STATEMENT, "section[aria-labelledby=verwerkers] h3"),
+            (STATEMENT, "section[data-part=verwerkers] h3"),
             (STATEMENT, ACTIVITY_DD),
         ],
     ),
@@ -253,7 +256,7 @@ const TEXT_FIELDS: &[Field] = &[
     text(
         "processor_transfer",
         "een besluit van de Europese Commissie",
-        &[(STATEMENT, "section[aria-labelledby=buiten-europa] li")],
+        &[(STATEMENT, "section[data-part=buiten-europa] li")],
     ),
     text(
         "processor_agreement",
@@ -265,14 +268,14 @@ const TEXT_FIELDS: &[Field] = &[
         "recipient_name",
         "DUO",
         &[
-            (STATEMENT, "section[aria-labelledby=ontvangers] h3"),
+            (STATEMENT, "section[data-part=ontvangers] h3"),
             (STATEMENT, "section.summary dd"),
         ],
     ),
     text(
         "recipient_law",
         "Wet op het primair onderwijs",
-        &[(STATEMENT, "section[aria-labelledby=ontvangers] p.detail")],
+        &[(STATEMENT, "section[data-part=ontvangers] p.detail")],
     ),
     text(
         "cookie_name",
@@ -324,17 +327,17 @@ const TEXT_FIELDS: &[Field] = &[
     prose(
         "security",
         "Alleen medewerkers die de gegevens nodig hebben, kunnen erbij.",
-        &[(STATEMENT, "section[aria-labelledby=beveiliging] p")],
+        &[(STATEMENT, "section[data-part=beveiliging] p")],
     ),
     prose(
         "automated_decisions",
         "Computers nemen bij ons geen besluiten over uw kind.",
-        &[(STATEMENT, "section[aria-labelledby=besluiten] p")],
+        &[(STATEMENT, "section[data-part=besluiten] p")],
     ),
     prose(
         "changes",
         "Verandert er iets, dan zetten we dat in de nieuwsbrief.",
-        &[(STATEMENT, "section[aria-labelledby=wijzigingen] p")],
+        &[(STATEMENT, "section[data-part=wijzigingen] p")],
     ),
     prose(
         "rights_how",
@@ -379,12 +382,12 @@ const TEXT_FIELDS: &[Field] = &[
     prose(
         "recipient_why",
         "Krijgt de inschrijving voor de bekostiging.",
-        &[(STATEMENT, "section[aria-labelledby=ontvangers] p")],
+        &[(STATEMENT, "section[data-part=ontvangers] p")],
     ),
     prose(
         "regulation_introduction",
         "Dit reglement geldt voor alle scholen.",
-        &[(REGULATION, "section[aria-labelledby=inleiding] p")],
+        &[(REGULATION, "section[data-part=inleiding] p")],
     ),
     prose(
         "definition_meaning",
@@ -409,7 +412,7 @@ const TEXT_FIELDS: &[Field] = &[
     prose(
         "article_explanation",
         "De ouders in de GMR hebben instemmingsrecht.",
-        &[(REGULATION, "aside.explanation p")],
+        &[(REGULATION, "div.explanation p")],
     ),
 ];
 
@@ -787,8 +790,14 @@ fn assert_harmless(page: &str, document: &Html) {
             element.html().chars().take(200).collect::<String>()
         );
         if tag == "meta" {
+            // The one http-equiv a page has is its own policy, which forbids
+            // every script; no other (a refresh, a second policy).
+            let equiv = element.value().attr("http-equiv");
+            let policy = element.value().attr("content").unwrap_or_default();
             assert!(
-                element.value().attr("http-equiv").is_none(),
+                equiv.is_none()
+                    || equiv == Some("Content-Security-Policy")
+                        && policy == CONTENT_SECURITY_POLICY,
                 "{page}: {}",
                 element.html()
             );

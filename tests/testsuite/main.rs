@@ -15,6 +15,7 @@ mod hostile;
 mod init;
 mod legal;
 mod output;
+mod pages;
 mod regulation;
 mod schema;
 mod serve;

@@ -85,21 +85,21 @@ fn every_article_carries_its_own_explanation() {
         let described_by = article
             .attr("aria-describedby")
             .unwrap_or_else(|| panic!("{heading}: no aria-describedby"));
-        let asides: Vec<&Element> = article
-            .select("aside")
+        let notes: Vec<&Element> = article
+            .select("div.explanation")
             .into_iter()
-            .filter(|aside| {
+            .filter(|note| {
                 described_by
                     .split_whitespace()
-                    .any(|id| aside.id() == Some(id))
+                    .any(|id| note.id() == Some(id))
             })
             .collect();
         assert_eq!(
-            asides.len(),
+            notes.len(),
             1,
-            "{heading}: aria-describedby={described_by:?} should name one aside inside the article"
+            "{heading}: aria-describedby={described_by:?} should name one explanation inside the article"
         );
-        let aside = asides[0];
+        let aside = notes[0];
         let id = aside.id().unwrap();
         assert_eq!(count_id(&page, id), 1, "{heading}: id {id:?} is not unique");
 
@@ -329,7 +329,7 @@ fn the_table_of_contents_links_to_every_article_and_every_link_lands() {
 fn definitions_are_a_description_list() {
     let site = Site::example_built();
     let page = regulation_page(&site);
-    let section = page.one("section[aria-labelledby=begrippen]");
+    let section = page.one("section[data-part=begrippen]");
     let list_element = section.one("dl");
     let mut terms = Vec::new();
     let children: Vec<&Element> = list_element.elements().collect();
@@ -379,7 +379,7 @@ fn model_categories(site: &Site) -> Vec<(String, String)> {
 /// (subject heading, category) for every category listed in annex 1, and
 /// how many list items the annex has in all.
 fn annex_1(page: &Element) -> (Vec<(String, String)>, usize) {
-    let section = page.one("section[aria-labelledby=bijlage-1]");
+    let section = page.one("section[data-part=bijlage-1]");
     let mut listed = Vec::new();
     let mut subject = None;
     for child in section.elements() {
@@ -424,7 +424,7 @@ fn a_new_category_appears_in_annex_1_and_in_every_statement() {
     site.build();
     let categories_of = |page: &str| -> Vec<String> {
         let page = site.document(page);
-        let section = page.one("section[aria-labelledby=gegevens]");
+        let section = page.one("section[data-part=gegevens]");
         section
             .select("li")
             .iter()
@@ -468,7 +468,7 @@ fn a_new_category_appears_in_annex_1_and_in_every_statement() {
 fn annex_2_has_the_contact_details_of_the_board_and_the_dpo() {
     let site = Site::example_built();
     let page = regulation_page(&site);
-    let annex = page.one("section[aria-labelledby=bijlage-2]");
+    let annex = page.one("section[data-part=bijlage-2]");
     let shown = annex.text();
     let org = model::organisation(&site);
 

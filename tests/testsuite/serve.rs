@@ -132,6 +132,9 @@ fn a_save_a_mistake_its_fix_and_a_commit_show_in_the_preview() {
     let preview = Preview::start(&site, &["--port", "0"]);
     let (status, _, page) = preview.get("/de-mieden/");
     assert_eq!(status, 200);
+    // The page's policy lets the preview's own script run, and only that.
+    assert!(page.contains("script-src 'self'"), "{page}");
+    assert!(page.contains("/__helder/live.js"));
     assert!(page.contains("Obs De Mieden"), "{page}");
     assert!(
         page.contains("1 maart 2021"),

@@ -1099,6 +1099,10 @@ fn built_without_section(id: &str) -> (Site, Model) {
             .replace(
                 &format!("aria-labelledby=\"{id}\""),
                 &format!("aria-labelledby=\"{id}-weg\""),
+            )
+            .replace(
+                &format!("data-part=\"{id}\""),
+                &format!("data-part=\"{id}-weg\""),
             );
         if gone != text {
             changed += 1;

@@ -4,7 +4,7 @@
 //!
 //! Selectors are single compound selectors: a tag name, `.class`, `#id` and
 //! `[attr]` / `[attr=value]` in any combination, e.g. `article.article` or
-//! `section[aria-labelledby=bijlage-1]`. Combine them by chaining calls.
+//! `section[data-part=bijlage-1]`. Combine them by chaining calls.
 
 use super::fold;
 
