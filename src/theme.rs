@@ -322,6 +322,32 @@ mod tests {
         }
     }
 
+    /// What the `date` filter shows for every day of the years 0000 to
+    /// 9999: the day without a leading zero, the Dutch month and the year.
+    #[test]
+    fn every_day_reads_in_dutch() {
+        use proptest::prelude::*;
+        const MONTHS: [&str; 12] = [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        let t = dutch();
+        proptest!(|((y, m, d) in crate::model::tests::existing_days())| {
+            let shown = t.date(&format!("{y:04}-{m:02}-{d:02}"));
+            prop_assert_eq!(shown, Some(format!("{d} {} {y}", MONTHS[m as usize - 1])));
+        });
+    }
+
     #[test]
     fn periods_read_in_dutch_with_their_plural() {
         let t = dutch();
