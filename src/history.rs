@@ -284,11 +284,7 @@ impl History {
         let Some(out) = stdout_of(command) else {
             return Vec::new();
         };
-        let mut adoptions: Vec<Adoption> = records(&out, 7)
-            .filter_map(|fields| adoption(&fields, tag_prefix, redacted))
-            .collect();
-        adoptions.sort_by(|a, b| (a.date, &a.version).cmp(&(b.date, &b.version)));
-        adoptions
+        adoptions_of_tags(&out, tag_prefix, redacted)
     }
 
     /// `git` in the site root, shielded from settings that change its output.
@@ -500,6 +496,17 @@ fn read_blob(stdout: &mut impl BufRead) -> Option<Option<String>> {
     stdout.read_exact(&mut body).ok()?;
     body.pop();
     Some(String::from_utf8(body).ok())
+}
+
+/// The adoption record in the output of the `for-each-ref` that
+/// [`History::adoptions`] runs, oldest first. Public so that the fuzz target
+/// `dates` (`fuzz/`) can give it any text, as a broken or hostile tag would.
+pub fn adoptions_of_tags(output: &str, tag_prefix: &str, redacted: &str) -> Vec<Adoption> {
+    let mut adoptions: Vec<Adoption> = records(output, 7)
+        .filter_map(|fields| adoption(&fields, tag_prefix, redacted))
+        .collect();
+    adoptions.sort_by(|a, b| (a.date, &a.version).cmp(&(b.date, &b.version)));
+    adoptions
 }
 
 /// One adoption from a record of `for-each-ref`, if it is an annotated tag
