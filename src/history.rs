@@ -585,10 +585,20 @@ fn without_addresses(text: &str, redacted: &str) -> String {
     if !text.split_whitespace().any(is_address) {
         return text.to_string();
     }
-    let words = text
-        .split(' ')
-        .map(|word| if is_address(word) { redacted } else { word });
-    words.collect::<Vec<_>>().join(" ")
+    // Words end at any white space, a tab as much as a space: split at
+    // spaces only, `@bestuur<tab>jan@school.example` was one word that is
+    // no address, and the address in it was shown (found by fuzzing).
+    let mut out = String::with_capacity(text.len());
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let word = piece.strip_suffix(char::is_whitespace).unwrap_or(piece);
+        if is_address(word) {
+            out += redacted;
+            out += &piece[word.len()..];
+        } else {
+            out += piece;
+        }
+    }
+    out
 }
 
 /// `path` as git writes paths ("content/a.md"), if it is relative and UTF-8.
@@ -732,6 +742,13 @@ mod tests {
         assert_eq!(
             without_addresses("Regel @media aangepast", "[adres]"),
             "Regel @media aangepast"
+        );
+        assert_eq!(
+            without_addresses(
+                "@bestuur\tjan@school.example, gmr@school.example\n",
+                "[adres]"
+            ),
+            "@bestuur\t[adres] [adres]\n"
         );
     }
 
