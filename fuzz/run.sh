@@ -38,6 +38,6 @@ for target in "${targets[@]}"; do
     echo "fuzz target $target failed; the whole output is in fuzz/$log" >&2
     exit 1
   fi
-  grep -E '^#[0-9]+ +DONE|^stat::number_of_executed_units|^Done ' "$log" || true
+  grep -E '^#[0-9]+[[:space:]]+DONE|^Done ' "$log" || true
 done
 echo "== fuzzing found nothing"
