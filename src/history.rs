@@ -284,11 +284,7 @@ impl History {
         let Some(out) = stdout_of(command) else {
             return Vec::new();
         };
-        let mut adoptions: Vec<Adoption> = records(&out, 7)
-            .filter_map(|fields| adoption(&fields, tag_prefix, redacted))
-            .collect();
-        adoptions.sort_by(|a, b| (a.date, &a.version).cmp(&(b.date, &b.version)));
-        adoptions
+        adoptions_of_tags(&out, tag_prefix, redacted)
     }
 
     /// `git` in the site root, shielded from settings that change its output.
@@ -657,6 +653,17 @@ fn read_blob(stdout: &mut impl BufRead) -> Option<Option<String>> {
     Some(String::from_utf8(body).ok())
 }
 
+/// The adoption record in the output of the `for-each-ref` that
+/// [`History::adoptions`] runs, oldest first. Public so that the fuzz target
+/// `dates` (`fuzz/`) can give it any text, as a broken or hostile tag would.
+pub fn adoptions_of_tags(output: &str, tag_prefix: &str, redacted: &str) -> Vec<Adoption> {
+    let mut adoptions: Vec<Adoption> = records(output, 7)
+        .filter_map(|fields| adoption(&fields, tag_prefix, redacted))
+        .collect();
+    adoptions.sort_by(|a, b| (a.date, &a.version).cmp(&(b.date, &b.version)));
+    adoptions
+}
+
 /// One adoption from a record of `for-each-ref`, if it is an annotated tag
 /// named `prefix…`.
 fn adoption(fields: &[&str], prefix: &str, redacted: &str) -> Option<Adoption> {
@@ -733,10 +740,20 @@ fn without_addresses(text: &str, redacted: &str) -> String {
     if !text.split_whitespace().any(is_address) {
         return text.to_string();
     }
-    let words = text
-        .split(' ')
-        .map(|word| if is_address(word) { redacted } else { word });
-    words.collect::<Vec<_>>().join(" ")
+    // Words end at any white space, a tab as much as a space: split at
+    // spaces only, `@bestuur<tab>jan@school.example` was one word that is
+    // no address, and the address in it was shown (found by fuzzing).
+    let mut out = String::with_capacity(text.len());
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let word = piece.strip_suffix(char::is_whitespace).unwrap_or(piece);
+        if is_address(word) {
+            out += redacted;
+            out += &piece[word.len()..];
+        } else {
+            out += piece;
+        }
+    }
+    out
 }
 
 /// `path` as git writes paths ("content/a.md"), if it is relative and UTF-8.
@@ -905,6 +922,13 @@ mod tests {
         assert_eq!(
             without_addresses("Regel @media aangepast", "[adres]"),
             "Regel @media aangepast"
+        );
+        assert_eq!(
+            without_addresses(
+                "@bestuur\tjan@school.example, gmr@school.example\n",
+                "[adres]"
+            ),
+            "@bestuur\t[adres] [adres]\n"
         );
     }
 

@@ -133,6 +133,128 @@ pub fn inline(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// What pulldown-cmark writes for the Markdown helder enables.
+    const ELEMENTS: &[&str] = &[
+        "p",
+        "em",
+        "strong",
+        "del",
+        "a",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "code",
+        "pre",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "br",
+    ];
+
+    /// Prose made of the pieces of Markdown, HTML and links that could
+    /// smuggle a script or an outside request onto a page.
+    fn hostile_prose() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "<script>",
+            "</script>",
+            "<img src=x onerror=alert(1)>",
+            "<iframe src=//x>",
+            "<a href=\"javascript:x\">",
+            "<!-- -->",
+            "<",
+            ">",
+            "&",
+            "\"",
+            "'",
+            "[",
+            "](",
+            ")",
+            "![",
+            "javascript:alert(1)",
+            " JaVaScRiPt:x",
+            "data:text/html,",
+            "vbscript:",
+            "https://x.nl/a.png",
+            "mailto:a@b.nl",
+            "#rechten",
+            "a@b.nl",
+            "<https://x.nl>",
+            "<javascript:x>",
+            "*",
+            "_",
+            "`",
+            "```",
+            "\\",
+            " ",
+            "\n",
+            "\n\n",
+            "    ",
+            "# ",
+            "- ",
+            "1. ",
+            "> ",
+            "tekst",
+            "&#106;avascript:",
+            "&lt;",
+            "é",
+        ]);
+        prop::collection::vec(pieces, 0..24).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        /// Whatever the prose holds, the page gets only the elements
+        /// Markdown makes (so no image or frame loads from elsewhere), and
+        /// links only to where `is_safe_link` allows.
+        #[test]
+        fn prose_never_brings_scripts_or_outside_requests(text in hostile_prose()) {
+            for html in [to_html(&text), inline(&text)] {
+                // Text is escaped, so every `<` starts an element.
+                for (at, _) in html.match_indices('<') {
+                    let tag = &html[at + 1..html[at..].find('>').map_or(html.len(), |end| at + end)];
+                    let name: String = tag
+                        .trim_start_matches('/')
+                        .chars()
+                        .take_while(char::is_ascii_alphanumeric)
+                        .collect();
+                    prop_assert!(ELEMENTS.contains(&name.as_str()), "<{}> in {}", name, html);
+                    if let Some((_, url)) = tag.split_once(" href=\"") {
+                        let url = url.split('"').next().unwrap().replace("&amp;", "&");
+                        // Written apart from `is_safe_link`: a scheme is
+                        // what comes before a `:` that no `/`, `?` or `#` precedes.
+                        let scheme = url.trim().split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+                        let scheme = scheme.filter(|s| !s.contains(['/', '?', '#']));
+                        prop_assert!(
+                            scheme.is_none_or(|s| ["http", "https", "mailto", "tel"].contains(&s.as_str())),
+                            "{} in {}", url, html
+                        );
+                    }
+                }
+            }
+        }
+
+        /// A sentence with the characters HTML gives a meaning (and no
+        /// Markdown) reads on the page exactly as it was written.
+        #[test]
+        fn plain_text_reads_as_written(text in "[A-Za-z][A-Za-z0-9 <>&\"'.,=/]{0,40}") {
+            let html = inline(&text);
+            // Quotes need no escaping outside an attribute, and are not.
+            prop_assert!(!html.contains(['<', '>']), "{}", html);
+            let shown = html
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
+            prop_assert_eq!(shown, text.trim_end());
+        }
+    }
 
     #[test]
     fn raw_html_is_shown_as_text() {

@@ -1227,8 +1227,9 @@ impl Date {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn dates_exist_or_are_none() {
@@ -1281,6 +1282,56 @@ mod tests {
         keys.sort_unstable();
         sections.sort_unstable();
         assert_eq!(keys, sections);
+    }
+
+    /// The days of a month, counted apart from [`Date::new`]: the
+    /// Gregorian calendar's table and leap rule.
+    pub(crate) fn days_in(year: i32, month: u32) -> u32 {
+        const DAYS: [u32; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        let leap = year % 400 == 0 || (year % 4 == 0 && year % 100 != 0);
+        DAYS[month as usize - 1] + u32::from(month == 2 && leap)
+    }
+
+    /// Every day of the years 0000 to 9999, as (year, month, day).
+    pub(crate) fn existing_days() -> impl Strategy<Value = (i32, u32, u32)> {
+        (0..=9999i32, 1..=12u32).prop_flat_map(|(y, m)| (Just(y), Just(m), 1..=days_in(y, m)))
+    }
+
+    proptest! {
+        #[test]
+        fn every_day_that_exists_reads_back_as_written((y, m, d) in existing_days()) {
+            let written = format!("{y:04}-{m:02}-{d:02}");
+            let date = Date::parse_iso(&written);
+            prop_assert_eq!(date.map(|d| (d.year(), d.month(), d.day())), Some((y, m, d)));
+            prop_assert_eq!(date.map(|d| d.iso()), Some(written));
+        }
+
+        /// 2021-02-30, 2023-02-29, 2024-04-31: refused, as is day or month 00.
+        #[test]
+        fn days_after_the_end_of_their_month_are_refused(
+            y in 0..=9999i32,
+            m in 1..=12u32,
+            past in 1..=68u32,
+        ) {
+            let d = days_in(y, m) + past;
+            prop_assert_eq!(Date::parse_iso(&format!("{y:04}-{m:02}-{d:02}")), None);
+            prop_assert_eq!(Date::parse_iso(&format!("{y:04}-{m:02}-00")), None);
+            prop_assert_eq!(Date::parse_iso(&format!("{y:04}-00-{:02}", past.min(28))), None);
+            prop_assert_eq!(Date::parse_iso(&format!("{y:04}-{:02}-01", 12 + past)), None);
+        }
+
+        #[test]
+        fn a_period_reads_as_its_number_and_unit(
+            amount: u32,
+            (word, unit) in prop::sample::select(vec![
+                ("dag", PeriodUnit::Day), ("dagen", PeriodUnit::Day),
+                ("week", PeriodUnit::Week), ("weken", PeriodUnit::Week),
+                ("maand", PeriodUnit::Month), ("maanden", PeriodUnit::Month),
+                ("jaar", PeriodUnit::Year),
+            ]),
+        ) {
+            prop_assert_eq!(Period::parse(&format!("{amount} {word}")), Some(Period { amount, unit }));
+        }
     }
 
     #[test]

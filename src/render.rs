@@ -304,3 +304,61 @@ fn write_sitemap(urls: impl Iterator<Item = String>) -> std::io::Result<String> 
     // The writer writes only what it was given, all of it UTF-8.
     Ok(String::from_utf8(xml.into_inner()).expect("UTF-8 in, UTF-8 out"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// HTML or XML character data back to its text.
+    fn unescape(text: &str) -> String {
+        text.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&")
+    }
+
+    /// The text a page's template shows, with whatever characters a school
+    /// board's model holds: escaped, so that it reads as written and can
+    /// never become markup.
+    #[test]
+    fn text_on_a_page_is_escaped() {
+        let theme = Theme {
+            templates: vec![("index.html".into(), "<p>{{ text }}</p>".into())],
+            stylesheet: String::new(),
+            favicon: String::new(),
+            strings: Strings::default(),
+            warnings: Vec::new(),
+        };
+        let tera = templates(&theme).unwrap();
+        proptest!(|(text in "[a-z <>&\"'/=;#]{0,40}|\\PC{0,20}")| {
+            let mut context = Context::new();
+            context.insert("text", &text);
+            let page = tera.tera.render("index.html", &context).unwrap();
+            let inner = page.strip_prefix("<p>").and_then(|p| p.strip_suffix("</p>")).unwrap();
+            prop_assert!(!inner.contains(['<', '>', '"', '\'']), "{}", inner);
+            prop_assert_eq!(unescape(inner), text);
+        });
+    }
+
+    proptest! {
+        /// A base URL with `&` or `<` still gives a sitemap that is XML.
+        #[test]
+        fn addresses_in_the_sitemap_are_escaped(text in "[a-z<>&;/:.]{0,40}|\\PC{0,20}") {
+            let xml = write_sitemap(std::iter::once(text.clone())).unwrap();
+            let loc = xml.split_once("<loc>").unwrap().1;
+            let escaped = loc.split_once("</loc>").unwrap().0;
+            prop_assert!(!escaped.contains(['<', '>']), "{}", escaped);
+            for (at, _) in escaped.match_indices('&') {
+                let entity = &escaped[at..];
+                prop_assert!(
+                    ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"].iter().any(|e| entity.starts_with(e)),
+                    "{}", escaped
+                );
+            }
+            prop_assert_eq!(unescape(escaped), text);
+        }
+    }
+}

@@ -133,13 +133,15 @@ impl Strings {
     /// An ISO 8601 duration (`P5Y`, `P1M`, `P2W`, `P90D`) in words: "5 jaar".
     pub fn period(&self, iso: &str) -> Option<String> {
         let rest = iso.strip_prefix('P')?;
-        let (amount, unit) = rest.split_at(rest.len().checked_sub(1)?);
-        let amount: u32 = amount.parse().ok()?;
+        // The last character, not byte: a template may give the filter any
+        // text, and `Pé` once panicked here (found by fuzzing).
+        let unit = rest.chars().next_back()?;
+        let amount: u32 = rest[..rest.len() - unit.len_utf8()].parse().ok()?;
         let forms = match unit {
-            "D" => &self.units.day,
-            "W" => &self.units.week,
-            "M" => &self.units.month,
-            "Y" => &self.units.year,
+            'D' => &self.units.day,
+            'W' => &self.units.week,
+            'M' => &self.units.month,
+            'Y' => &self.units.year,
             _ => return None,
         };
         Some(format!("{amount} {}", forms[usize::from(amount != 1)]))
@@ -339,6 +341,32 @@ mod tests {
         }
     }
 
+    /// What the `date` filter shows for every day of the years 0000 to
+    /// 9999: the day without a leading zero, the Dutch month and the year.
+    #[test]
+    fn every_day_reads_in_dutch() {
+        use proptest::prelude::*;
+        const MONTHS: [&str; 12] = [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        let t = dutch();
+        proptest!(|((y, m, d) in crate::model::tests::existing_days())| {
+            let shown = t.date(&format!("{y:04}-{m:02}-{d:02}"));
+            prop_assert_eq!(shown, Some(format!("{d} {} {y}", MONTHS[m as usize - 1])));
+        });
+    }
+
     #[test]
     fn periods_read_in_dutch_with_their_plural() {
         let t = dutch();
@@ -348,6 +376,10 @@ mod tests {
         assert_eq!(t.period("P1W").as_deref(), Some("1 week"));
         assert_eq!(t.period("P90D").as_deref(), Some("90 dagen"));
         assert_eq!(t.period("5 jaar"), None);
+        // What a site's template might give the filter: no period, no panic.
+        for wrong in ["P", "Pé", "P5é", "P\u{2a2}", "", "PY", "P-1Y"] {
+            assert_eq!(t.period(wrong), None, "{wrong}");
+        }
     }
 
     /// Every value of the model's enums has its words, in every built-in language.

@@ -293,11 +293,18 @@ fn parse_around_mistakes(
     const MOST: usize = 20;
     let mut skipped: Vec<Skipped> = Vec::new();
     let mut current = std::borrow::Cow::Borrowed(text);
+    let mut last: Option<yaml::SyntaxError> = None;
     loop {
         let error = match yaml::parse(&current) {
             Ok(tree) => return (Some(tree), skipped),
             Err(error) => error,
         };
+        // The same error after an item was set aside lies outside that item
+        // (in the lines before the list's first `- `, as fuzzing found): it
+        // is reported once, and nothing more of the file is read.
+        if last.as_ref() == Some(&error) {
+            return (None, skipped);
+        }
         errors.push(explain::syntax(rel, &error));
         // An alias points at another item, and a second document or too
         // deep a nesting is not a mistake of one item: read no further.
@@ -312,6 +319,7 @@ fn parse_around_mistakes(
             Some((text, item)) => {
                 skipped.push(item);
                 current = std::borrow::Cow::Owned(text);
+                last = Some(error);
             }
             None => return (None, skipped),
         }
@@ -428,5 +436,39 @@ mod tests {
             .map(|u| u.id.as_str())
             .collect();
         assert_eq!(unread, ["een", "twee"]);
+    }
+
+    /// Found by fuzzing: a key indented as far as the `- ` above it was
+    /// reported 21 times, once per attempt to read on.
+    #[test]
+    fn a_syntax_error_is_reported_once() {
+        let text =
+            "subjects:\n  - id: ouders\n  name: Ouders\n  - id: leerlingen\n    name: Leerlingen\n";
+        let loaded = load_texts(&[("content/a.yaml", text)]);
+        let syntax: Vec<usize> = loaded
+            .errors
+            .iter()
+            .filter(|e| e.code == Some(explain::SYNTAX))
+            .map(|e| e.pos.map_or(0, |p| p.line))
+            .collect();
+        assert_eq!(syntax, [3]);
+        let read: Vec<&str> = loaded
+            .model
+            .subjects
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
+        assert_eq!(read, ["leerlingen"]);
+
+        // The mistake is above the list's first item, so setting the item
+        // aside leaves it where it was: once is enough.
+        let loaded = load_texts(&[("schools.yaml", "schools:\n .\n- id: a\n")]);
+        let syntax: Vec<usize> = loaded
+            .errors
+            .iter()
+            .filter(|e| e.code == Some(explain::SYNTAX))
+            .map(|e| e.pos.map_or(0, |p| p.line))
+            .collect();
+        assert_eq!(syntax, [3]);
     }
 }

@@ -36,7 +36,11 @@ pub fn skip_item(text: &str, line: usize) -> Option<(String, Skipped)> {
         counts(l) && (indentation(l) < indent || indentation(l) == 0 && !is_item(l))
     })?;
     let list = top_level_key(lines[key_line])?;
-    let end = (start + 1..lines.len())
+    // The item ends before the next line indented as far as its `- ` or
+    // less, but never before the line of the mistake: a key indented as far
+    // as the `- ` (`  name:` under `  - id:`) belongs to no item, and left
+    // standing it would be the same syntax error again after every skip.
+    let end = (at + 1..lines.len())
         .find(|&i| counts(lines[i]) && indentation(lines[i]) <= indent)
         .unwrap_or(lines.len());
     let index = (key_line + 1..start)
@@ -170,6 +174,16 @@ organisation:
         assert_eq!(skip_item(ACTIVITIES, 11), None);
         assert_eq!(skip_item(ACTIVITIES, 1), None);
         assert_eq!(skip_item("name: \"x\n", 1), None);
+    }
+
+    /// Found by the fuzz target `yaml`: the key under the item was left
+    /// standing, so `load` reported its syntax error 21 times.
+    #[test]
+    fn a_line_indented_as_far_as_the_dash_goes_with_the_item_above() {
+        let text = "subjects:\n  - id: ouders\n  name: Ouders\n  - id: b\n";
+        let (out, skipped) = skip_item(text, 3).unwrap();
+        assert_eq!(skipped.lines, 2..=3);
+        assert_eq!(out, "subjects:\n  - ~\n\n  - id: b\n");
     }
 
     #[test]
