@@ -28,11 +28,23 @@ const SKELETON: &[(&str, &str)] = &[
         "content/data.yaml",
         include_str!("../../skeleton/content/data.yaml"),
     ),
+    (
+        "content/suppliers.yaml",
+        include_str!("../../skeleton/content/suppliers.yaml"),
+    ),
+    (
+        "content/cookies.yaml",
+        include_str!("../../skeleton/content/cookies.yaml"),
+    ),
+    (
+        "content/regulation.yaml",
+        include_str!("../../skeleton/content/regulation.yaml"),
+    ),
     (".gitignore", include_str!("../../skeleton/gitignore")),
 ];
 
-/// The placeholder that `--name` fills in.
-const NAME: &str = "«naam van het bestuur»";
+/// The line that `--name` fills in: the board's name in `organisation:`.
+const NAME: &str = "name: «naam van het bestuur»";
 
 pub fn run(dir: &Path, name: Option<&str>) -> Result<Report, Report> {
     let shown = dir.display();
@@ -56,7 +68,7 @@ pub fn run(dir: &Path, name: Option<&str>) -> Result<Report, Report> {
         .iter()
         .map(|(rel, text)| {
             let text = match &name {
-                Some(name) => text.replace(NAME, name),
+                Some(name) => text.replace(NAME, &format!("name: {name}")),
                 None => text.to_string(),
             };
             (rel.to_string(), text)

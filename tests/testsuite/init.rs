@@ -43,6 +43,11 @@ fn a_new_site_checks_with_only_what_to_fill_in_and_builds() {
     for file in [
         "schools.yaml",
         "content/organisation.yaml",
+        "content/statement.yaml",
+        "content/data.yaml",
+        "content/suppliers.yaml",
+        "content/cookies.yaml",
+        "content/regulation.yaml",
         ".gitignore",
         "schema/content.schema.json",
     ] {
@@ -66,6 +71,16 @@ fn a_new_site_checks_with_only_what_to_fill_in_and_builds() {
     );
 
     new.build();
+    for page in [
+        "index.html",
+        "reglement/index.html",
+        "tweede-school/cookies/index.html",
+    ] {
+        assert!(
+            new.path("public").join(page).is_file(),
+            "{page} was not built"
+        );
+    }
     let page = new.document("eerste-school/index.html");
     assert!(
         page.text().contains("Stichting \"De Boog\": scholen"),
