@@ -10,6 +10,8 @@ use crate::model::{Member, Model, Origin, Regulation};
 pub struct Prose<'m> {
     pub origin: Origin,
     pub text: &'m str,
+    /// `text` in ASCII lower case, made once for every word looked for.
+    lower: String,
 }
 
 /// Every field of the model that holds prose for a reader.
@@ -98,17 +100,29 @@ fn regulation<'m>(r: &'m Regulation, out: &mut Vec<Prose<'m>>) {
 
 impl<'m> Prose<'m> {
     fn new(origin: Origin, text: &'m str) -> Prose<'m> {
-        Prose { origin, text }
+        Prose {
+            origin,
+            text,
+            lower: text.to_ascii_lowercase(),
+        }
+    }
+
+    /// [`find_word`] in this field.
+    pub fn find(&self, word: &str) -> Option<usize> {
+        find_lower(&self.lower, &word.to_ascii_lowercase())
     }
 }
 
 /// The byte offset of the first whole-word occurrence of `word` in `text`,
 /// ignoring case (ASCII case, so that offsets stay those of `text`).
 pub fn find_word(text: &str, word: &str) -> Option<usize> {
-    let haystack = text.to_ascii_lowercase();
-    let needle = word.to_ascii_lowercase();
+    find_lower(&text.to_ascii_lowercase(), &word.to_ascii_lowercase())
+}
+
+/// [`find_word`] of a needle in a haystack that are both in lower case.
+fn find_lower(haystack: &str, needle: &str) -> Option<usize> {
     let mut from = 0;
-    while let Some(at) = haystack[from..].find(&needle).map(|i| from + i) {
+    while let Some(at) = haystack[from..].find(needle).map(|i| from + i) {
         let before = haystack[..at].chars().next_back();
         let after = haystack[at + needle.len()..].chars().next();
         let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());

@@ -71,7 +71,7 @@ fn check(cx: &Cx, out: &mut Out) {
     }
     for field in &cx.prose {
         for term in TERMS {
-            let Some(at) = find_word(field.text, term) else {
+            let Some(at) = field.find(term) else {
                 continue;
             };
             let sentence = sentence_at(field.text, at);

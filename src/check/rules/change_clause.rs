@@ -1,7 +1,6 @@
 //! HL203: "we may change this statement; check this page regularly".
 
 use super::{Doc, Level, Rule};
-use crate::check::prose::find_word;
 use crate::check::{Cx, Out};
 use crate::text;
 
@@ -30,7 +29,7 @@ const CLAUSES: [&str; 6] = [
 fn check(cx: &Cx, out: &mut Out) {
     for field in &cx.prose {
         for clause in CLAUSES {
-            if find_word(field.text, clause).is_none() {
+            if field.find(clause).is_none() {
                 continue;
             }
             out.at_words(

@@ -1,7 +1,6 @@
 //! HL204: words that make a statement vague.
 
 use super::{Doc, Level, Rule};
-use crate::check::prose::find_word;
 use crate::check::{Cx, Out};
 use crate::text;
 
@@ -32,7 +31,7 @@ const HEDGES: [&str; 8] = [
 fn check(cx: &Cx, out: &mut Out) {
     for field in &cx.prose {
         for hedge in HEDGES {
-            let Some(at) = find_word(field.text, hedge) else {
+            let Some(at) = field.find(hedge) else {
                 continue;
             };
             // "zo snel mogelijk", "zo goed mogelijk": a degree, not a hedge.

@@ -1,7 +1,6 @@
 //! HL202: law that no longer applies, such as the Wbp.
 
 use super::{Doc, Level, Rule};
-use crate::check::prose::find_word;
 use crate::check::{Cx, Out};
 use crate::text;
 
@@ -33,7 +32,7 @@ const OLD: [(&str, &str); 4] = [
 fn check(cx: &Cx, out: &mut Out) {
     for field in &cx.prose {
         for (old, new) in OLD {
-            let Some(at) = find_word(field.text, old) else {
+            let Some(at) = field.find(old) else {
                 continue;
             };
             let written = &field.text[at..at + old.len()];

@@ -41,7 +41,7 @@ fn check(cx: &Cx, out: &mut Out) {
     };
     for field in &cx.prose {
         for country in COUNTRIES.into_iter().filter(|c| !stored(c)) {
-            let Some(at) = find_word(field.text, country) else {
+            let Some(at) = field.find(country) else {
                 continue;
             };
             // "VS" must be written in capitals: `vs` is also "versus".

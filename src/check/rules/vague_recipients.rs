@@ -1,7 +1,6 @@
 //! HL206: data shared with "third parties" without saying which.
 
 use super::{Doc, Level, Rule};
-use crate::check::prose::find_word;
 use crate::check::{Cx, Out};
 use crate::text;
 
@@ -29,7 +28,7 @@ const VAGUE: [&str; 5] = [
 fn check(cx: &Cx, out: &mut Out) {
     for field in &cx.prose {
         for phrase in VAGUE {
-            if find_word(field.text, phrase).is_none() {
+            if field.find(phrase).is_none() {
                 continue;
             }
             out.at_words(
