@@ -176,6 +176,9 @@ pub struct StatementView {
 pub struct Summary {
     pub data: Vec<SummaryGroup>,
     pub purposes: Vec<SummaryPurpose>,
+    /// The purposes by how long their data is kept, in the order of their
+    /// first purpose: a parent reads one line per period, not per purpose.
+    pub kept: Vec<SummaryKept>,
     pub recipients: Vec<String>,
     pub rights: Vec<String>,
     pub response_time: String,
@@ -190,6 +193,14 @@ pub struct SummaryGroup {
 }
 
 #[derive(Hash, Serialize)]
+pub struct SummaryKept {
+    /// An ISO 8601 duration: `P5Y`.
+    pub period: String,
+    pub after: String,
+    pub purposes: Vec<SummaryPurpose>,
+}
+
+#[derive(Hash, Serialize, Clone)]
 pub struct SummaryPurpose {
     pub id: String,
     pub name: String,
@@ -720,6 +731,15 @@ fn summary(
     rights: &RightsView,
     specific: Vec<String>,
 ) -> Summary {
+    let purposes: Vec<SummaryPurpose> = activities
+        .iter()
+        .map(|a| SummaryPurpose {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            basis: a.basis,
+            retention: a.retention.clone(),
+        })
+        .collect();
     Summary {
         data: data
             .iter()
@@ -728,20 +748,34 @@ fn summary(
                 count: s.categories.len(),
             })
             .collect(),
-        purposes: activities
-            .iter()
-            .map(|a| SummaryPurpose {
-                id: a.id.clone(),
-                name: a.name.clone(),
-                basis: a.basis,
-                retention: a.retention.clone(),
-            })
-            .collect(),
+        kept: kept(&purposes),
+        purposes,
         recipients: recipients.iter().map(|r| r.name.clone()).collect(),
         rights: rights.items.iter().map(|r| r.name.clone()).collect(),
         response_time: rights.response_time.clone(),
         specific,
     }
+}
+
+/// The purposes grouped by period and its start, each group where its first
+/// purpose is.
+fn kept(purposes: &[SummaryPurpose]) -> Vec<SummaryKept> {
+    let mut groups: Vec<SummaryKept> = Vec::new();
+    for p in purposes {
+        let (period, after) = (&p.retention.period, &p.retention.after);
+        match groups
+            .iter_mut()
+            .find(|g| &g.period == period && &g.after == after)
+        {
+            Some(group) => group.purposes.push(p.clone()),
+            None => groups.push(SummaryKept {
+                period: period.clone(),
+                after: after.clone(),
+                purposes: vec![p.clone()],
+            }),
+        }
+    }
+    groups
 }
 
 fn processor_view(p: &Processor) -> ProcessorView {

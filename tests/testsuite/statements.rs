@@ -776,7 +776,8 @@ fn summary_problems(site: &Site, model: &Model) -> Vec<String> {
                 school.id
             ));
         }
-        // Every activity of the page, in the same order, linked to its section.
+        // Every activity of the page linked to its section, once (grouped
+        // by how long their data is kept, so not in the page's order).
         let page_ids = page.ids();
         let article_ids: Vec<String> = articles.iter().map(|(id, _)| id.clone()).collect();
         let linked: Vec<String> = summary
@@ -792,6 +793,9 @@ fn summary_problems(site: &Site, model: &Model) -> Vec<String> {
             })
             .filter(|id| article_ids.contains(id))
             .collect();
+        let (mut linked, mut article_ids) = (linked, article_ids);
+        linked.sort();
+        article_ids.sort();
         if linked != article_ids {
             problems.push(format!(
                 "{}: the summary links {linked:?}, the page has {article_ids:?}",
@@ -1159,4 +1163,40 @@ fn the_check_of_the_summary_fails_without_the_summary() {
     let problems = summary_problems(&site, &model);
     let missing = problems.iter().filter(|p| p.contains("no summary")).count();
     assert_eq!(missing, model.schools.len(), "{problems:?}");
+}
+
+/// The summary says how long data is kept one line per period, each line
+/// naming the purposes whose full text says that period.
+#[test]
+fn the_summary_groups_purposes_by_how_long_their_data_is_kept() {
+    let site = Site::example_built();
+    let page = site.document("de-mieden/index.html");
+    let summary = page.one("section.summary");
+    let lines = summary.select("li");
+    let kept: Vec<&&Element> = lines
+        .iter()
+        .filter(|li| {
+            li.select("a")
+                .iter()
+                .any(|a| a.attr("href").is_some_and(|h| h.starts_with("#doel-")))
+        })
+        .collect();
+    let articles = activities(&page);
+    assert!(kept.len() < articles.len(), "one line per purpose");
+    let mut periods = Vec::new();
+    for line in kept {
+        let text = line.text();
+        let (period, _) = text.split_once(':').unwrap();
+        periods.push(period.to_string());
+        for link in line.select("a") {
+            let id = link.attr("href").unwrap().trim_start_matches("#doel-");
+            let (_, article) = articles.iter().find(|(a, _)| a == id).unwrap();
+            let full = fact(article, "Bewaartermijn").unwrap_or_default();
+            assert!(full.starts_with(period), "{id}: {full:?} is not {period:?}");
+        }
+    }
+    let mut distinct = periods.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), periods.len(), "a period twice: {periods:?}");
 }
