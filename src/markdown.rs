@@ -130,33 +130,35 @@ pub fn inline(text: &str) -> String {
     }
 }
 
+/// Every element prose can bring onto a page: what pulldown-cmark writes
+/// for the Markdown helder enables. Anything else in a model's prose is
+/// escaped text.
+pub const ELEMENTS: &[&str] = &[
+    "p",
+    "em",
+    "strong",
+    "del",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "br",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    /// What pulldown-cmark writes for the Markdown helder enables.
-    const ELEMENTS: &[&str] = &[
-        "p",
-        "em",
-        "strong",
-        "del",
-        "a",
-        "ul",
-        "ol",
-        "li",
-        "blockquote",
-        "code",
-        "pre",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "hr",
-        "br",
-    ];
 
     /// Prose made of the pieces of Markdown, HTML and links that could
     /// smuggle a script or an outside request onto a page.

@@ -7,31 +7,8 @@
 
 #![no_main]
 
-use helder::markdown::{inline, is_safe_link, to_html, unsafe_links};
+use helder::markdown::{ELEMENTS, inline, is_safe_link, to_html, unsafe_links};
 use libfuzzer_sys::fuzz_target;
-
-/// What pulldown-cmark writes for the Markdown helder enables.
-const ELEMENTS: &[&str] = &[
-    "p",
-    "em",
-    "strong",
-    "del",
-    "a",
-    "ul",
-    "ol",
-    "li",
-    "blockquote",
-    "code",
-    "pre",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "br",
-];
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -398,6 +398,16 @@ fn parse_with<T: Default>(
 mod tests {
     use super::*;
 
+    /// The lines of the syntax errors reported.
+    fn syntax_lines(loaded: &Loaded) -> Vec<usize> {
+        loaded
+            .errors
+            .iter()
+            .filter(|e| e.code == Some(explain::SYNTAX))
+            .map(|e| e.pos.map_or(0, |p| p.line))
+            .collect()
+    }
+
     #[test]
     fn every_syntax_error_of_a_file_is_reported_and_the_other_items_read() {
         let text = "activities:
@@ -415,12 +425,7 @@ mod tests {
     retention: r
 ";
         let loaded = load_texts(&[("content/a.yaml", text)]);
-        let syntax: Vec<usize> = loaded
-            .errors
-            .iter()
-            .filter(|e| e.code == Some(explain::SYNTAX))
-            .map(|e| e.pos.map_or(0, |p| p.line))
-            .collect();
+        let syntax = syntax_lines(&loaded);
         assert_eq!(syntax, [3, 7]);
         let read: Vec<&str> = loaded
             .model
@@ -445,12 +450,7 @@ mod tests {
         let text =
             "subjects:\n  - id: ouders\n  name: Ouders\n  - id: leerlingen\n    name: Leerlingen\n";
         let loaded = load_texts(&[("content/a.yaml", text)]);
-        let syntax: Vec<usize> = loaded
-            .errors
-            .iter()
-            .filter(|e| e.code == Some(explain::SYNTAX))
-            .map(|e| e.pos.map_or(0, |p| p.line))
-            .collect();
+        let syntax = syntax_lines(&loaded);
         assert_eq!(syntax, [3]);
         let read: Vec<&str> = loaded
             .model
@@ -463,12 +463,7 @@ mod tests {
         // The mistake is above the list's first item, so setting the item
         // aside leaves it where it was: once is enough.
         let loaded = load_texts(&[("schools.yaml", "schools:\n .\n- id: a\n")]);
-        let syntax: Vec<usize> = loaded
-            .errors
-            .iter()
-            .filter(|e| e.code == Some(explain::SYNTAX))
-            .map(|e| e.pos.map_or(0, |p| p.line))
-            .collect();
+        let syntax = syntax_lines(&loaded);
         assert_eq!(syntax, [3]);
     }
 }
