@@ -35,6 +35,11 @@ pub const FAVICON: &str = "favicon.svg";
 /// The list of files helder wrote, in the output folder: what it may replace.
 pub const MANIFEST: &str = ".helder-manifest";
 
+/// Where `helder register` writes, relative to the site's folder, and the
+/// name of its files (`.csv` and `.json`).
+pub const REGISTER_DIR: &str = "register";
+pub const REGISTER_FILE: &str = "verwerkingsregister";
+
 /// The annotated tags that record an adoption of the regulation start with this.
 pub const ADOPTION_TAG_PREFIX: &str = "reglement-";
 

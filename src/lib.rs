@@ -17,6 +17,12 @@
 //! - [`serve`] is the preview: it serves the written site, watches the
 //!   site's files and has the site built again after every save.
 //!
+//! Beside `resolve`, [`register`] turns the checked model into the record
+//! of processing activities of GDPR art. 30 (`helder register`).
+//!
+//! Beside `resolve`, [`register`] turns the checked model into the record
+//! of processing activities of GDPR art. 30 (`helder register`).
+//!
 //! The commands in [`cmd`] are short lists of these stage calls, and
 //! [`emit`] shows what they report as text, JSON or GitHub annotations.
 //!
@@ -36,6 +42,7 @@ pub mod layout;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod register;
 pub mod render;
 pub mod resolve;
 pub mod serve;

@@ -72,6 +72,13 @@ enum Command {
     },
     /// Write JSON Schemas of the YAML files into schema/, for editors.
     Schema,
+    /// Write the register of processing activities (GDPR art. 30) as CSV
+    /// and JSON into register/ (or --output-dir).
+    Register {
+        /// Where to write it. Default: register/ inside the site's folder.
+        #[arg(short, long)]
+        output_dir: Option<PathBuf>,
+    },
     /// Start a new board's site in a new or empty folder (default: --root).
     Init {
         /// The folder; it must be new or empty.
@@ -178,6 +185,7 @@ fn main() -> ExitCode {
         }
         Command::Check { explain: None } => cmd::check::run(&cli.root, strictness),
         Command::Schema => cmd::schema::run(&cli.root),
+        Command::Register { output_dir } => cmd::register::run(&cli.root, output_dir, strictness),
         Command::Init { dir, name } => {
             cmd::init::run(&dir.unwrap_or_else(|| cli.root.clone()), name.as_deref())
         }

@@ -85,6 +85,12 @@ words! {
     CookieKindWords { functional, analytics, tracking }
     /// The ids of the rights on a statement.
     RightAnchors { access, rectification, erasure, restriction, objection, portability, withdraw_consent }
+    /// The column names of the register's CSV (`helder register`), and the
+    /// word for an empty cell.
+    RegisterWords {
+        activity, controller, dpo, purpose, basis, law, special_ground, subjects, categories,
+        recipients, processors, transfers, period, after, source, security, schools, none,
+    }
 }
 
 /// One and more than one of each unit of time.
@@ -115,6 +121,9 @@ pub struct Strings {
     pub right_anchor: RightAnchors,
     pub concept: String,
     pub redacted: String,
+    /// Left out, the columns are named by their keys.
+    #[serde(default)]
+    pub register: RegisterWords,
 }
 
 impl Strings {

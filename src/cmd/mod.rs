@@ -4,6 +4,7 @@
 pub mod build;
 pub mod check;
 pub mod init;
+pub mod register;
 pub mod schema;
 pub mod serve;
 

@@ -14,10 +14,11 @@ use super::Report;
 use crate::diagnostic::Diagnostic;
 use crate::layout::SCHEMA_DIR;
 use crate::model::{Fragment, SchoolsFile};
+use crate::register::Register;
 use crate::text;
 
 /// The schemas as (file name, JSON text).
-pub fn schemas() -> [(&'static str, String); 2] {
+pub fn schemas() -> [(&'static str, String); 3] {
     [
         (
             "content.schema.json",
@@ -26,6 +27,12 @@ pub fn schemas() -> [(&'static str, String); 2] {
         (
             "schools.schema.json",
             json::<SchoolsFile>("schools.yaml of a helder site"),
+        ),
+        (
+            "register.schema.json",
+            json::<Register>(
+                "The record of processing activities (GDPR art. 30) that `helder register` writes",
+            ),
         ),
     ]
 }
@@ -63,8 +70,8 @@ pub fn run(root: &Path) -> Result<Report, Report> {
     })?;
     Ok(Report {
         summary: Some(text!(
-            "{SCHEMA_DIR}/content.schema.json en {SCHEMA_DIR}/schools.schema.json geschreven; begin een YAML-bestand met `# yaml-language-server: $schema=<pad naar het schema>` om ze te gebruiken",
-            "wrote {SCHEMA_DIR}/content.schema.json and {SCHEMA_DIR}/schools.schema.json; start a YAML file with `# yaml-language-server: $schema=<path to the schema>` to use them"
+            "{SCHEMA_DIR}/content.schema.json en {SCHEMA_DIR}/schools.schema.json geschreven; begin een YAML-bestand met `# yaml-language-server: $schema=<pad naar het schema>` om ze te gebruiken (en {SCHEMA_DIR}/register.schema.json, voor wat `helder register` schrijft)",
+            "wrote {SCHEMA_DIR}/content.schema.json and {SCHEMA_DIR}/schools.schema.json; start a YAML file with `# yaml-language-server: $schema=<path to the schema>` to use them (and {SCHEMA_DIR}/register.schema.json, for what `helder register` writes)"
         )),
         ..Report::default()
     })

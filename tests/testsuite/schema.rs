@@ -8,7 +8,11 @@ fn the_shipped_schemas_are_the_ones_helder_writes() {
     let site = Site::empty();
     let run = site.helder(&["schema"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    for name in ["content.schema.json", "schools.schema.json"] {
+    for name in [
+        "content.schema.json",
+        "schools.schema.json",
+        "register.schema.json",
+    ] {
         let shipped = std::fs::read_to_string(example_root().join("schema").join(name)).unwrap();
         assert_eq!(
             site.read(&format!("schema/{name}")),
@@ -95,12 +99,16 @@ fn undescribed(value: &serde_json::Value, path: &str, out: &mut Vec<String>) {
     }
 }
 
-/// Every key of both schemas has a description for the editor to show.
+/// Every key of every schema has a description for the editor to show.
 #[test]
 fn every_key_has_a_description() {
     let site = Site::empty();
     site.helder(&["schema"]);
-    for name in ["content.schema.json", "schools.schema.json"] {
+    for name in [
+        "content.schema.json",
+        "schools.schema.json",
+        "register.schema.json",
+    ] {
         let text = site.read(&format!("schema/{name}"));
         let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
         let mut missing = Vec::new();
