@@ -1,6 +1,7 @@
 //! The forms of contact details, for the rules that check them: e-mail
 //! addresses, web addresses, Dutch postcodes and phone numbers.
 
+use super::rules::is_placeholder;
 use crate::model::{Model, Origin};
 
 /// A contact detail of the model: where it is written, its value, and the
@@ -19,6 +20,12 @@ fn detail<'m>(origin: Origin, value: &'m str, school: Option<&'m str>) -> Detail
         value: value.trim(),
         school,
     }
+}
+
+/// The details that are filled in: a `«placeholder»` of `helder init` is
+/// reported by HL017, not also as a wrong address or number.
+pub fn filled_in(details: Vec<Detail<'_>>) -> impl Iterator<Item = Detail<'_>> {
+    details.into_iter().filter(|d| !is_placeholder(d.value))
 }
 
 /// Every e-mail address of the model.

@@ -7,19 +7,15 @@ use crate::common::*;
 
 /// `helder init ARGS` in `site`'s folder, with a git identity of its own.
 fn init(site: &Site, args: &[&str]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_helder"));
+    let mut command = site.command(&[&["init"], args].concat());
     command
-        .arg("init")
-        .args(args)
-        .current_dir(&site.root)
         .env("LANG", "en_US.UTF-8")
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("GIT_AUTHOR_NAME", "jdevries")
         .env("GIT_AUTHOR_EMAIL", "jdevries@bestuur.example")
         .env("GIT_COMMITTER_NAME", "jdevries")
-        .env("GIT_COMMITTER_EMAIL", "jdevries@bestuur.example")
-        .env("GIT_CEILING_DIRECTORIES", std::env::temp_dir());
+        .env("GIT_COMMITTER_EMAIL", "jdevries@bestuur.example");
     Run::from(command.output().unwrap())
 }
 

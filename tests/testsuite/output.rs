@@ -174,10 +174,7 @@ fn builds_at_once_into_one_folder_leave_one_whole_site() {
     let site = Site::example();
     let builds: Vec<_> = (0..4)
         .map(|_| {
-            Command::new(env!("CARGO_BIN_EXE_helder"))
-                .arg("build")
-                .current_dir(&site.root)
-                .env("GIT_CEILING_DIRECTORIES", std::env::temp_dir())
+            site.command(&["build"])
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
                 .spawn()
@@ -218,10 +215,8 @@ fn a_build_killed_while_writing_leaves_the_old_site() {
     // Enough schools that writing takes a while.
     site.write("schools.yaml", &schools(2_000));
     let staging = site.path(".public.helder-new");
-    let mut build = Command::new(env!("CARGO_BIN_EXE_helder"))
-        .arg("build")
-        .current_dir(&site.root)
-        .env("GIT_CEILING_DIRECTORIES", std::env::temp_dir())
+    let mut build = site
+        .command(&["build"])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -307,8 +302,7 @@ fn the_same_bytes_in_a_dutch_locale_another_time_zone_and_on_one_thread() {
     let day = String::from_utf8(date.output().unwrap().stdout).unwrap();
     assert_eq!(day.trim(), "dinsdag");
 
-    let mut build = Command::new(env!("CARGO_BIN_EXE_helder"));
-    build.arg("build").current_dir(&site.root);
+    let mut build = site.command(&["build"]);
     dutch(&mut build);
     let out = build.output().unwrap();
     assert!(

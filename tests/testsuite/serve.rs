@@ -29,13 +29,10 @@ impl Preview {
     fn start(site: &Site, args: &[&str]) -> Preview {
         let tmp = site.root.with_extension("tmp");
         std::fs::create_dir_all(&tmp).unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_helder"))
-            .arg("serve")
-            .args(args)
-            .current_dir(&site.root)
+        let mut child = site
+            .command(&[&["serve"], args].concat())
             .env("TMPDIR", &tmp)
             .env("LANG", "en_US.UTF-8")
-            .env("GIT_CEILING_DIRECTORIES", std::env::temp_dir())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()

@@ -1,7 +1,7 @@
 //! HL102: an e-mail address that is not one.
 
-use super::{Doc, Level, Rule, is_placeholder};
-use crate::check::contact::{emails, is_email};
+use super::{Doc, Level, Rule};
+use crate::check::contact::{emails, filled_in, is_email};
 use crate::check::{Cx, Out};
 use crate::text;
 
@@ -19,10 +19,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Cx, out: &mut Out) {
-    for d in emails(cx.model)
-        .into_iter()
-        .filter(|d| !is_email(d.value.trim()) && !is_placeholder(d.value))
-    {
+    for d in filled_in(emails(cx.model)).filter(|d| !is_email(d.value.trim())) {
         let value = d.value;
         let message = if value.trim().is_empty() {
             text!(

@@ -1,7 +1,7 @@
 //! HL105: a phone number that is not a Dutch phone number.
 
-use super::{Doc, Level, Rule, is_placeholder};
-use crate::check::contact::{is_dutch_phone, phones};
+use super::{Doc, Level, Rule};
+use crate::check::contact::{filled_in, is_dutch_phone, phones};
 use crate::check::{Cx, Out};
 use crate::text;
 
@@ -20,10 +20,9 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Cx, out: &mut Out) {
     // An empty number is one channel fewer, which HL101 reports.
-    let wrong = |d: &crate::check::contact::Detail| {
-        !d.value.trim().is_empty() && !is_dutch_phone(d.value) && !is_placeholder(d.value)
-    };
-    for d in phones(cx.model).into_iter().filter(wrong) {
+    let wrong =
+        |d: &crate::check::contact::Detail| !d.value.trim().is_empty() && !is_dutch_phone(d.value);
+    for d in filled_in(phones(cx.model)).filter(wrong) {
         let value = d.value;
         let reported = out.at(
             &d.origin,

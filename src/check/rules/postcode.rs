@@ -1,7 +1,7 @@
 //! HL104: a postcode not written as `1234 AB`.
 
-use super::{Doc, Level, Rule, is_placeholder};
-use crate::check::contact::{is_postcode, postcodes};
+use super::{Doc, Level, Rule};
+use crate::check::contact::{filled_in, is_postcode, postcodes};
 use crate::check::{Cx, Out};
 use crate::text;
 
@@ -19,10 +19,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Cx, out: &mut Out) {
-    for d in postcodes(cx.model)
-        .into_iter()
-        .filter(|d| !is_postcode(d.value) && !is_placeholder(d.value))
-    {
+    for d in filled_in(postcodes(cx.model)).filter(|d| !is_postcode(d.value)) {
         let value = d.value;
         let reported = out.at(
             &d.origin,

@@ -1,7 +1,7 @@
 //! HL103: a web address that is not an `https:` or `http:` address.
 
-use super::{Doc, Level, Rule, is_placeholder};
-use crate::check::contact::{web_addresses, web_host};
+use super::{Doc, Level, Rule};
+use crate::check::contact::{filled_in, web_addresses, web_host};
 use crate::check::{Cx, Out};
 use crate::text;
 
@@ -19,10 +19,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Cx, out: &mut Out) {
-    for d in web_addresses(cx.model)
-        .into_iter()
-        .filter(|d| web_host(d.value.trim()).is_none() && !is_placeholder(d.value))
-    {
+    for d in filled_in(web_addresses(cx.model)).filter(|d| web_host(d.value.trim()).is_none()) {
         let value = d.value;
         let reported = out.at(
             &d.origin,

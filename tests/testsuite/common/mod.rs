@@ -130,6 +130,17 @@ impl Site {
     }
 
     fn run_helder(&self, args: &[&str], lang: Option<&str>) -> Run {
+        let mut command = self.command(args);
+        if let Some(lang) = lang {
+            command.env("LANG", lang);
+        }
+        Run::from(command.output().expect("run helder"))
+    }
+
+    /// `helder ARGS` in the site's folder, not yet started, for a test that
+    /// runs it beside others, kills it or talks to it: no language set, no
+    /// colours, and git kept from finding the repository the tests run in.
+    pub fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_helder"));
         command
             .args(args)
@@ -138,12 +149,8 @@ impl Site {
             .env_remove("LANG")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
-            // Keep git from finding the repository the tests run in.
             .env("GIT_CEILING_DIRECTORIES", std::env::temp_dir());
-        if let Some(lang) = lang {
-            command.env("LANG", lang);
-        }
-        Run::from(command.output().expect("run helder"))
+        command
     }
 
     /// Runs `helder build` and panics with its stderr if it fails.
