@@ -35,7 +35,7 @@ use std::process::{Command, Stdio};
 use std::thread;
 
 use crate::diagnostic::{Diagnostic, Sources, Text};
-use crate::layout::{self, ADOPTION_TAG_PREFIX, Inputs, SCHOOLS_FILE};
+use crate::layout::{self, ADOPTION_TAG_PREFIX, CONTENT_DIR, Inputs, SCHOOLS_FILE};
 use crate::model::{AuthorStyle, Date};
 use crate::text;
 use crate::yaml;
@@ -109,6 +109,24 @@ pub struct Adoption {
     /// A `Datum:` trailer that is no date that exists (`30-02-2021`); the
     /// tagger's date stands in for it, and the build refuses.
     pub wrong_date: Option<String>,
+}
+
+/// One version of the site's input files, as git holds them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteVersion {
+    pub commit: String,
+    /// The committer date of the commit.
+    pub date: Date,
+    /// Each input file (`schools.yaml`, `content/….yaml`) by its path from
+    /// the site root, with the id of its blob.
+    pub files: BTreeMap<String, String>,
+}
+
+/// Whether a path from the site root is one of the files `load` reads.
+fn is_input(path: &str) -> bool {
+    path == SCHOOLS_FILE
+        || (path.starts_with(&format!("{CONTENT_DIR}/"))
+            && (path.ends_with(".yaml") || path.ends_with(".yml")))
 }
 
 /// The entries of one version of a file, as (id, canonical text) pairs.
@@ -285,6 +303,139 @@ impl History {
             return Vec::new();
         };
         adoptions_of_tags(&out, tag_prefix, redacted)
+    }
+
+    /// The published versions of the site's model: for every date on which
+    /// a commit of the main line (first parents) changed `schools.yaml` or
+    /// `content/`, the input files as they were after the last such commit
+    /// of that date, oldest first. Dates are committer dates, when a change
+    /// landed, and never go back: a commit dated before the one before it
+    /// counts on that one's date. Empty unless the history is full.
+    pub fn site_versions(&self) -> Vec<SiteVersion> {
+        let options = [
+            "--reverse",
+            "--first-parent",
+            "--format=%x1e%H%x1f%cd",
+            "--raw",
+            "--no-abbrev",
+            "--no-renames",
+            "--relative",
+        ];
+        let paths = [Path::new(SCHOOLS_FILE), Path::new(CONTENT_DIR)];
+        let Some(out) = self.log(&options, &paths) else {
+            return Vec::new();
+        };
+        let mut files: BTreeMap<String, String> = BTreeMap::new();
+        let mut versions: Vec<SiteVersion> = Vec::new();
+        for record in out.split(RS).filter(|r| !r.trim().is_empty()) {
+            let mut lines = record.lines();
+            let Some((commit, date)) = lines.next().and_then(|l| l.split_once(FS)) else {
+                continue;
+            };
+            let Some(date) = Date::parse_iso(date) else {
+                continue;
+            };
+            // `:100644 100644 <old> <new> M\tpath`
+            for line in lines {
+                let Some((info, path)) = line.strip_prefix(':').and_then(|l| l.split_once('\t'))
+                else {
+                    continue;
+                };
+                if !is_input(path) {
+                    continue;
+                }
+                let fields: Vec<&str> = info.split(' ').collect();
+                match (fields.get(3), fields.get(4)) {
+                    (_, Some(status)) if status.starts_with('D') => {
+                        files.remove(path);
+                    }
+                    (Some(blob), Some(_)) => {
+                        files.insert(path.to_string(), blob.to_string());
+                    }
+                    _ => {}
+                }
+            }
+            let date = versions.last().map_or(date, |last| last.date.max(date));
+            let version = SiteVersion {
+                commit: commit.to_string(),
+                date,
+                files: files.clone(),
+            };
+            match versions.last_mut() {
+                Some(last) if last.date == date => *last = version,
+                _ => versions.push(version),
+            }
+        }
+        versions
+    }
+
+    /// The input files of the site at `rev` (a commit, tag or branch, as
+    /// git names them): `Err` with git's own words when there is no such
+    /// revision.
+    pub fn version_at(&self, rev: &str) -> Result<SiteVersion, String> {
+        if self.availability == Availability::NoRepository
+            || self.availability == Availability::NoGit
+        {
+            return Err(self.git_error.clone());
+        }
+        let mut command = self.command();
+        command.args(["rev-parse", "--verify", "--quiet", "--end-of-options"]);
+        command.arg(format!("{rev}^{{commit}}"));
+        let Some(commit) = stdout_of(command) else {
+            return Err(format!("{rev}: unknown revision"));
+        };
+        let commit = commit.trim().to_string();
+        let mut command = self.command();
+        command.args(["log", "-1", "--format=%cd", "--date=short", &commit]);
+        let Some(date) = stdout_of(command).and_then(|d| Date::parse_iso(d.trim())) else {
+            return Err(format!("{rev}: no date"));
+        };
+        let mut command = self.command();
+        command
+            .args(["ls-tree", "-r", "-z", "--full-tree"])
+            .arg(&commit);
+        let prefix = self.prefix();
+        let Some(out) = stdout_of(command) else {
+            return Err(format!("{rev}: cannot list its files"));
+        };
+        // `<mode> blob <id>\t<path from the top>`
+        let files = out
+            .split('\0')
+            .filter_map(|entry| {
+                let (info, path) = entry.split_once('\t')?;
+                let path = path.strip_prefix(prefix.as_str())?;
+                let blob = info.split(' ').nth(2)?;
+                is_input(path).then(|| (path.to_string(), blob.to_string()))
+            })
+            .collect();
+        Ok(SiteVersion {
+            commit,
+            date,
+            files,
+        })
+    }
+
+    /// The texts of a version's files, as `load::load_texts` reads them;
+    /// None when git cannot give one of them.
+    pub fn texts(&self, version: &SiteVersion) -> Option<Vec<(String, String)>> {
+        let blobs: Vec<String> = version.files.values().cloned().collect();
+        let texts = self.read_blobs(&blobs)?;
+        version
+            .files
+            .keys()
+            .zip(texts)
+            .map(|(path, text)| Some((path.clone(), text?)))
+            .collect()
+    }
+
+    /// The path of the site root from the top of the repository, with a
+    /// trailing `/` (empty at the top).
+    fn prefix(&self) -> String {
+        let mut command = self.command();
+        command.args(["rev-parse", "--show-prefix"]);
+        stdout_of(command)
+            .map(|p| p.trim_end_matches('\n').to_string())
+            .unwrap_or_default()
     }
 
     /// `git` in the site root, shielded from settings that change its output.
@@ -535,7 +686,7 @@ pub fn read(
 
 /// The entries of one version of `schools.yaml`, as (id, canonical text)
 /// pairs. Whitespace, comments and key order do not count as a change.
-fn school_entries(text: &str) -> Option<Entries> {
+pub fn school_entries(text: &str) -> Option<Entries> {
     let tree = yaml::parse(text).ok()??;
     tree.get("schools")?
         .items()

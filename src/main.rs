@@ -79,6 +79,18 @@ enum Command {
         #[arg(short, long)]
         output_dir: Option<PathBuf>,
     },
+    /// What changed in legal facts between two versions of the model: for
+    /// the board, or with --school for one school's statement. Material
+    /// changes (a new recipient, a longer retention, …) and editorial ones.
+    Diff {
+        /// The older version: a commit, tag or branch (`HEAD~1`, `reglement-1.0`).
+        from: String,
+        /// The newer version. Default: the site as it is on disk, edits included.
+        to: Option<String>,
+        /// One school's statement, by its id.
+        #[arg(long)]
+        school: Option<String>,
+    },
     /// Start a new board's site in a new or empty folder (default: --root).
     Init {
         /// The folder; it must be new or empty.
@@ -186,6 +198,14 @@ fn main() -> ExitCode {
         Command::Check { explain: None } => cmd::check::run(&cli.root, strictness),
         Command::Schema => cmd::schema::run(&cli.root),
         Command::Register { output_dir } => cmd::register::run(&cli.root, output_dir, strictness),
+        Command::Diff { from, to, school } => cmd::diff::run(&cmd::diff::Options {
+            root: &cli.root,
+            from: &from,
+            to: to.as_deref(),
+            school: school.as_deref(),
+            json: matches!(options.format, Format::Json),
+            strictness,
+        }),
         Command::Init { dir, name } => {
             cmd::init::run(&dir.unwrap_or_else(|| cli.root.clone()), name.as_deref())
         }
@@ -229,9 +249,16 @@ fn misuse(diagnostic: Diagnostic, options: &Options) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// A report on stderr, or on stdout as a JSON document for programs.
+/// A report on stderr, or on stdout as a JSON document for programs. A
+/// command's answer (`helder diff`'s list) goes to stdout, and then the
+/// report always to stderr.
 fn print(report: &Report, options: &Options) {
     let text = report.render(options);
+    if let Some(output) = &report.output {
+        let _ = std::io::stdout().write_all(output.as_bytes());
+        let _ = std::io::stderr().write_all(text.as_bytes());
+        return;
+    }
     let _ = match options.format {
         Format::Json => std::io::stdout().write_all(text.as_bytes()),
         _ => std::io::stderr().write_all(text.as_bytes()),

@@ -1168,6 +1168,14 @@ impl<'de> Deserialize<'de> for Member {
     }
 }
 
+/// The model's name of a value (`legal_obligation`), as serde writes it.
+pub fn code<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 /// A calendar date that exists: never 30 February.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {

@@ -15,7 +15,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::model::{Basis, Model, find};
+use crate::model::{Basis, Model, code, find};
 
 /// The whole register.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -213,14 +213,6 @@ fn entry(m: &Model, a: &crate::model::Activity) -> Entry {
             .map(|s| s.id.clone())
             .collect(),
     }
-}
-
-/// The model's name of a value (`legal_obligation`), as serde writes it.
-fn code<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 /// The DPV concept of a legal basis.

@@ -4,8 +4,9 @@
 //! resolves a page's view, renders it, hands it to the writer and drops it. Tera's own errors
 //! can lack the page they happened on, so every failure is wrapped with the
 //! template and the page it was rendering. The theme's strings are every
-//! template's `t`, and two filters, registered here, put the views' dates
-//! and periods into its words: `{{ d | date }}` and `{{ p | period }}`.
+//! template's `t`, and three filters, registered here, put the views' dates,
+//! periods and changes into its words: `{{ d | date }}`, `{{ p | period }}`
+//! and `{{ c | change }}`.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
@@ -14,11 +15,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use crate::changes::{Change, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::layout::THEME_DIR;
+use crate::model::code;
 use crate::resolve::{Site, View};
 use crate::text;
-use crate::theme::{Strings, Theme};
+use crate::theme::{Strings, Theme, by_key};
 
 /// The compiled templates, and a fingerprint of everything besides a
 /// page's view that its HTML depends on.
@@ -100,11 +103,82 @@ fn register_filters(tera: &mut Tera, strings: &Strings) {
     );
     let words = strings.clone();
     tera.register_filter(
+        "change",
+        move |change: &tera::Value, _: tera::Kwargs, _: &tera::State| {
+            let change: Change = serde_json::to_value(change)
+                .and_then(serde_json::from_value)
+                .map_err(|e| tera::Error::message(format!("not a change: {e}")))?;
+            Ok::<_, tera::Error>(sentence(&words, &change))
+        },
+    );
+    let words = strings.clone();
+    tera.register_filter(
         "period",
         move |iso: &str, _: tera::Kwargs, _: &tera::State| {
             words.period(iso).ok_or_else(|| not_a("period (P5Y)", iso))
         },
     );
+}
+
+/// A change in legal facts as one sentence of the strings: for the
+/// statement (the `change` filter), the feeds and `helder diff`. Periods
+/// and legal bases are said in words; a kind the strings have no sentence
+/// for is named by its code.
+pub fn sentence(strings: &Strings, change: &Change) -> String {
+    let s = &strings.changes.sentences;
+    let template = match change.kind {
+        Kind::SchoolAdded => &s.school_added,
+        Kind::SchoolRemoved => &s.school_removed,
+        Kind::ActivityAdded => &s.activity_added,
+        Kind::ActivityRemoved => &s.activity_removed,
+        Kind::BasisChanged => &s.basis_changed,
+        Kind::CategoryAdded => &s.category_added,
+        Kind::CategoryRemoved => &s.category_removed,
+        Kind::RecipientAdded => &s.recipient_added,
+        Kind::RecipientRemoved => &s.recipient_removed,
+        Kind::RetentionLonger => &s.retention_longer,
+        Kind::RetentionShorter => &s.retention_shorter,
+        Kind::ProcessorAdded => &s.processor_added,
+        Kind::ProcessorRemoved => &s.processor_removed,
+        Kind::ProcessorOutsideEea => &s.processor_outside_eea,
+        Kind::ProcessorMoved => &s.processor_moved,
+        Kind::RightAdded => &s.right_added,
+        Kind::RightRemoved => &s.right_removed,
+        Kind::ResponseTimeLonger => &s.response_time_longer,
+        Kind::ResponseTimeShorter => &s.response_time_shorter,
+        Kind::PurposeReworded => &s.purpose_reworded,
+        Kind::ProcessorReworded => &s.processor_reworded,
+        Kind::TextReworded => &s.text_reworded,
+    };
+    let value = |v: &Option<String>| {
+        let v = v.as_deref().unwrap_or_default();
+        match change.kind {
+            Kind::RetentionLonger
+            | Kind::RetentionShorter
+            | Kind::ResponseTimeLonger
+            | Kind::ResponseTimeShorter => strings.period(v).unwrap_or_else(|| v.to_string()),
+            Kind::BasisChanged => by_key(&strings.basis)
+                .remove(v)
+                .unwrap_or_else(|| v.to_string()),
+            _ => v.to_string(),
+        }
+    };
+    let name = match change.kind {
+        Kind::TextReworded => strings
+            .changes
+            .texts
+            .get(&change.name)
+            .unwrap_or(&change.name),
+        _ => &change.name,
+    };
+    if template.is_empty() {
+        return format!("{}: {name}", code(&change.kind));
+    }
+    template
+        .replace("{activity}", change.activity.as_deref().unwrap_or_default())
+        .replace("{name}", name)
+        .replace("{before}", &value(&change.before))
+        .replace("{after}", &value(&change.after))
 }
 
 fn not_a(what: &str, value: &str) -> tera::Error {

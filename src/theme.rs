@@ -93,6 +93,38 @@ words! {
     }
 }
 
+words! {
+    /// A sentence per kind of change in legal facts, with `{activity}`,
+    /// `{name}`, `{before}` and `{after}`.
+    ChangeSentences {
+        school_added, school_removed, activity_added, activity_removed, basis_changed,
+        category_added, category_removed, recipient_added, recipient_removed, retention_longer,
+        retention_shorter, processor_added, processor_removed, processor_outside_eea,
+        processor_moved, right_added, right_removed, response_time_longer, response_time_shorter,
+        purpose_reworded, processor_reworded, text_reworded,
+    }
+}
+
+/// The words of the changes in legal facts: on the statement, in the feeds
+/// and in `helder diff`.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeWords {
+    /// The two classes of change.
+    pub material: String,
+    pub editorial: String,
+    /// The title of a school's feed, with `{school}`, and of the board's,
+    /// with `{board}`.
+    pub feed_school: String,
+    pub feed_board: String,
+    /// The title of one entry of a feed, with `{date}`.
+    pub entry: String,
+    pub sentences: ChangeSentences,
+    /// The names of the texts every statement shares, by key
+    /// (`statement.security`), for `text_reworded`.
+    pub texts: std::collections::BTreeMap<String, String>,
+}
+
 /// One and more than one of each unit of time.
 #[derive(Debug, Default, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -124,6 +156,9 @@ pub struct Strings {
     /// Left out, the columns are named by their keys.
     #[serde(default)]
     pub register: RegisterWords,
+    /// Left out, a change is named by its kind.
+    #[serde(default)]
+    pub changes: ChangeWords,
 }
 
 impl Strings {
@@ -155,6 +190,15 @@ impl Strings {
         };
         Some(format!("{amount} {}", forms[usize::from(amount != 1)]))
     }
+}
+
+/// Words of a part of the strings by their keys: `basis` as
+/// `legal_obligation → Wettelijke verplichting …`.
+pub fn by_key<T: Serialize>(words: &T) -> std::collections::BTreeMap<String, String> {
+    serde_json::to_value(words)
+        .ok()
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default()
 }
 
 /// Reads the site's overrides, and the strings of `language`. A file that

@@ -78,5 +78,6 @@ pub fn run(options: &Options) -> Result<Report, Report> {
         diagnostics: warnings,
         summary: Some(summary),
         sources,
+        output: None,
     })
 }

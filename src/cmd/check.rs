@@ -32,5 +32,6 @@ pub fn run(root: &Path, strictness: Strictness) -> Result<Report, Report> {
         diagnostics: warnings,
         summary: Some(summary),
         sources,
+        output: None,
     })
 }

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod init;
 pub mod register;
 pub mod schema;
@@ -23,6 +24,9 @@ pub struct Report {
     pub summary: Option<Text>,
     /// The files read, so that a message can show its line.
     pub sources: Sources,
+    /// What the command answers, for standard output (`helder diff`'s
+    /// list); the report then goes to stderr in every format.
+    pub output: Option<Box<String>>,
 }
 
 impl Report {
@@ -43,7 +47,7 @@ impl Report {
         Report {
             diagnostics,
             summary: Some(summary),
-            sources: Sources::default(),
+            ..Report::default()
         }
     }
 

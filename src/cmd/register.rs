@@ -13,7 +13,7 @@ use crate::{text, theme};
 pub fn run(root: &Path, output: Option<PathBuf>, strictness: Strictness) -> Result<Report, Report> {
     let (model, sources, warnings) = load_and_check(root, strictness)?;
     let theme = theme::load(root, &model.site.language).map_err(Report::failed)?;
-    let words = word_map(&theme.strings.register);
+    let words = theme::by_key(&theme.strings.register);
     let word = |key: &str| words.get(key).filter(|w| !w.is_empty()).cloned();
     let header: Vec<String> = COLUMNS
         .iter()
@@ -21,8 +21,8 @@ pub fn run(root: &Path, output: Option<PathBuf>, strictness: Strictness) -> Resu
         .collect();
     let none = word("none").unwrap_or_else(|| "-".to_string());
     let (bases, grounds) = (
-        word_map(&theme.strings.basis),
-        word_map(&theme.strings.special_ground),
+        theme::by_key(&theme.strings.basis),
+        theme::by_key(&theme.strings.special_ground),
     );
     let or_code = |words: &BTreeMap<String, String>, code: &str| {
         words.get(code).cloned().unwrap_or_else(|| code.to_string())
@@ -64,13 +64,6 @@ pub fn run(root: &Path, output: Option<PathBuf>, strictness: Strictness) -> Resu
             "wrote the register of {count} processing activities to {shown} (csv and json)"
         )),
         sources,
+        output: None,
     })
-}
-
-/// The words of a part of the strings by their keys.
-fn word_map<T: serde::Serialize>(words: &T) -> BTreeMap<String, String> {
-    serde_json::to_value(words)
-        .ok()
-        .and_then(|v| serde_json::from_value(v).ok())
-        .unwrap_or_default()
 }

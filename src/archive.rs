@@ -1,0 +1,231 @@
+//! Archive: the earlier versions of the site, read from git (never from the
+//! working tree), and what changed in legal facts from one to the next.
+//!
+//! A version is a date on which the main line changed the model
+//! ([`History::site_versions`]), as the model stood after the last commit
+//! of that day: what the site published that day, since the site is built
+//! on every commit. A version whose model does not load or has errors was
+//! never published (the build refuses it), so it is left out.
+//!
+//! - A school's statement has a version on each date its inputs changed:
+//!   a file its statement is made from, or its own entry in `schools.yaml`.
+//!   Every such version but the newest is archived; the newest is the
+//!   current page.
+//! - The regulation has one archived version per adoption (each
+//!   `reglement-*` tag), from the model at the tagged commit.
+//! - Between consecutive versions of a school (and of the board as a
+//!   whole) [`changes`] lists what changed in legal facts.
+//!
+//! With fewer than two versions there is nothing to archive or compare,
+//! and nothing is loaded.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::changes::{self, Change};
+use crate::diagnostic::Sources;
+use crate::history::{self, Adoption, History, SiteVersion};
+use crate::layout::{Page, SCHOOLS_FILE};
+use crate::model::{Date, Model};
+use crate::{check, load};
+
+/// What the earlier versions of the site hold.
+#[derive(Default)]
+pub struct Archive {
+    /// The versions that loaded without errors, oldest first.
+    pub models: Vec<Past>,
+    /// Per school: the versions of its statement, oldest first; the last
+    /// is the current one.
+    pub schools: BTreeMap<String, Vec<Step>>,
+    /// The versions of the board's model as a whole, oldest first, each with
+    /// what changed in it (for the board's feed).
+    pub board: Vec<Step>,
+    /// Each adoption of the regulation with its model: the version (`1.0`)
+    /// and an index into `models`.
+    pub regulations: Vec<(String, usize)>,
+}
+
+/// The model of one earlier version.
+pub struct Past {
+    pub date: Date,
+    pub commit: String,
+    pub model: Model,
+    pub sources: Sources,
+}
+
+/// One version of a statement (or of the board): since when, its model,
+/// and what changed from the version before (empty for the first).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Step {
+    pub date: Date,
+    /// The index of its model in [`Archive::models`].
+    pub model: usize,
+    pub changes: Vec<Change>,
+}
+
+impl Archive {
+    /// The archived (superseded) versions of a school's statement, oldest
+    /// first: every version but the current one.
+    pub fn superseded(&self, school: &str) -> &[Step] {
+        let steps = self.schools.get(school).map_or(&[][..], Vec::as_slice);
+        &steps[..steps.len().saturating_sub(1)]
+    }
+
+    /// The version of a school's statement from `date`, and the date the
+    /// next one took its place.
+    pub fn step(&self, school: &str, date: Date) -> Option<(&Step, Option<Date>)> {
+        let steps = self.schools.get(school)?;
+        let index = steps.iter().position(|s| s.date == date)?;
+        Some((&steps[index], steps.get(index + 1).map(|s| s.date)))
+    }
+
+    /// The model of an adopted regulation, by its version (`1.0`).
+    pub fn regulation(&self, version: &str) -> Option<&Past> {
+        let (_, index) = self.regulations.iter().find(|(v, _)| v == version)?;
+        self.models.get(*index)
+    }
+}
+
+/// Reads the earlier versions of the site in `root`, and the regulation
+/// at each of `adoptions`. An empty archive outside git or in a shallow
+/// clone (the history's own warning says so).
+pub fn read(root: &Path, adoptions: &[Adoption]) -> Archive {
+    let history = History::open(root);
+    if history.availability() != history::Availability::Full {
+        return Archive::default();
+    }
+    let mut archive = Archive::default();
+    let versions = history.site_versions();
+    if versions.len() >= 2 {
+        let mut loaded = Vec::new();
+        for version in &versions {
+            if let Some(past) = load_version(&history, version) {
+                loaded.push((version, past));
+            }
+        }
+        steps(&mut archive, &loaded);
+        archive.models = loaded.into_iter().map(|(_, past)| past).collect();
+    }
+    for adoption in adoptions {
+        let Ok(version) = history.version_at(&adoption.tag) else {
+            continue;
+        };
+        let index = match archive
+            .models
+            .iter()
+            .position(|m| m.commit == version.commit)
+        {
+            Some(index) => Some(index),
+            None => load_version(&history, &version).map(|past| {
+                archive.models.push(past);
+                archive.models.len() - 1
+            }),
+        };
+        if let Some(index) = index
+            && archive.models[index].model.regulation.is_some()
+        {
+            archive.regulations.push((adoption.version.clone(), index));
+        }
+    }
+    archive
+}
+
+/// The model of a version, if it loads and checks without errors.
+pub fn load_version(history: &History, version: &SiteVersion) -> Option<Past> {
+    let texts = history.texts(version)?;
+    let files: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(path, text)| (path.as_str(), text.as_str()))
+        .collect();
+    let loaded = load::load_texts(&files);
+    if !loaded.errors.is_empty() || !loaded.content_complete {
+        return None;
+    }
+    let diagnostics = check::check(&loaded.model, &loaded.sources, loaded.schools_complete);
+    if diagnostics.iter().any(|d| d.is_error()) {
+        return None;
+    }
+    Some(Past {
+        date: version.date,
+        commit: version.commit.clone(),
+        model: loaded.model,
+        sources: loaded.sources,
+    })
+}
+
+/// The versions of each school's statement and of the board.
+fn steps(archive: &mut Archive, loaded: &[(&SiteVersion, Past)]) {
+    let mut previous: Option<(&SiteVersion, &Past, BTreeMap<String, String>)> = None;
+    for (index, (version, past)) in loaded.iter().enumerate() {
+        let entries: BTreeMap<String, String> = version
+            .files
+            .get(SCHOOLS_FILE)
+            .and(
+                past.sources
+                    .files
+                    .iter()
+                    .find(|f| f.path == Path::new(SCHOOLS_FILE)),
+            )
+            .and_then(|f| history::school_entries(&f.text))
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
+        for school in &past.model.schools {
+            let changed = match &previous {
+                None => true,
+                Some((before, before_past, before_entries)) => {
+                    let page = Page::Statement(&school.id);
+                    let inputs = page.inputs(&past.sources).files;
+                    let old_inputs = page.inputs(&before_past.sources).files;
+                    inputs != old_inputs
+                        || blobs(version, &inputs) != blobs(before, &old_inputs)
+                        || entries.get(&school.id) != before_entries.get(&school.id)
+                }
+            };
+            if !changed {
+                continue;
+            }
+            let steps = archive.schools.entry(school.id.clone()).or_default();
+            let changes = match steps.last() {
+                Some(last) => {
+                    let old = changes::of_school(&loaded[last.model].1.model, &school.id);
+                    let new = changes::of_school(&past.model, &school.id);
+                    old.zip(new)
+                        .map(|(old, new)| changes::compare(&old, &new))
+                        .unwrap_or_default()
+                }
+                None => Vec::new(),
+            };
+            steps.push(Step {
+                date: past.date,
+                model: index,
+                changes,
+            });
+        }
+        let board = match &previous {
+            Some((_, before_past, _)) => changes::compare(
+                &changes::of_board(&before_past.model),
+                &changes::of_board(&past.model),
+            ),
+            None => Vec::new(),
+        };
+        if previous.is_none() || !board.is_empty() {
+            archive.board.push(Step {
+                date: past.date,
+                model: index,
+                changes: board,
+            });
+        }
+        previous = Some((version, past, entries));
+    }
+}
+
+/// The blobs of `files` (paths from the site root, other than
+/// `schools.yaml`, whose entries count one by one) in a version.
+fn blobs<'v>(version: &'v SiteVersion, files: &[PathBuf]) -> Vec<Option<&'v String>> {
+    files
+        .iter()
+        .filter(|f| f.as_path() != Path::new(SCHOOLS_FILE))
+        .map(|f| version.files.get(&f.to_string_lossy().replace('\\', "/")))
+        .collect()
+}
