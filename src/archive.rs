@@ -24,9 +24,9 @@ use std::path::{Path, PathBuf};
 
 use crate::changes::{self, Change};
 use crate::diagnostic::Sources;
-use crate::history::{self, Adoption, History, SiteVersion};
-use crate::layout::{Page, SCHOOLS_FILE};
-use crate::model::{Date, Model};
+use crate::history::{self, Adoption, History, SiteVersion, Version};
+use crate::layout::{self, Page, SCHOOLS_FILE};
+use crate::model::{AuthorStyle, Date, Model};
 use crate::{check, load};
 
 /// What the earlier versions of the site hold.
@@ -40,9 +40,24 @@ pub struct Archive {
     /// The versions of the board's model as a whole, oldest first, each with
     /// what changed in it (for the board's feed).
     pub board: Vec<Step>,
-    /// Each adoption of the regulation with its model: the version (`1.0`)
-    /// and an index into `models`.
-    pub regulations: Vec<(String, usize)>,
+    /// Each adoption of the regulation, with its model.
+    pub regulations: Vec<RegulationAt>,
+    /// The date of the newest version of the model, even when it is the
+    /// only one; None without a history.
+    pub latest: Option<Date>,
+}
+
+/// The regulation as one adoption made it.
+pub struct RegulationAt {
+    /// `1.0`, of the tag `reglement-1.0`.
+    pub version: String,
+    /// The index of its model in [`Archive::models`].
+    pub model: usize,
+    /// The version table and the adoption record as they stood at the tag.
+    pub versions: Vec<Version>,
+    pub adoptions: Vec<Adoption>,
+    /// The date of the next adoption, which took its place.
+    pub until: Option<Date>,
 }
 
 /// The model of one earlier version.
@@ -79,23 +94,25 @@ impl Archive {
         Some((&steps[index], steps.get(index + 1).map(|s| s.date)))
     }
 
-    /// The model of an adopted regulation, by its version (`1.0`).
-    pub fn regulation(&self, version: &str) -> Option<&Past> {
-        let (_, index) = self.regulations.iter().find(|(v, _)| v == version)?;
-        self.models.get(*index)
+    /// An adopted regulation, by its version (`1.0`).
+    pub fn regulation(&self, version: &str) -> Option<&RegulationAt> {
+        self.regulations.iter().find(|r| r.version == version)
     }
 }
 
 /// Reads the earlier versions of the site in `root`, and the regulation
-/// at each of `adoptions`. An empty archive outside git or in a shallow
+/// at each of `adoptions` (the adoption record, oldest first), with its
+/// version table as it stood then, authors shown in `style` and addresses
+/// replaced by `redacted`. An empty archive outside git or in a shallow
 /// clone (the history's own warning says so).
-pub fn read(root: &Path, adoptions: &[Adoption]) -> Archive {
+pub fn read(root: &Path, adoptions: &[Adoption], style: AuthorStyle, redacted: &str) -> Archive {
     let history = History::open(root);
     if history.availability() != history::Availability::Full {
         return Archive::default();
     }
     let mut archive = Archive::default();
     let versions = history.site_versions();
+    archive.latest = versions.last().map(|v| v.date);
     if versions.len() >= 2 {
         let mut loaded = Vec::new();
         for version in &versions {
@@ -106,7 +123,10 @@ pub fn read(root: &Path, adoptions: &[Adoption]) -> Archive {
         steps(&mut archive, &loaded);
         archive.models = loaded.into_iter().map(|(_, past)| past).collect();
     }
-    for adoption in adoptions {
+    for (n, adoption) in adoptions.iter().enumerate() {
+        if !layout::is_folder_name(&adoption.version) {
+            continue;
+        }
         let Ok(version) = history.version_at(&adoption.tag) else {
             continue;
         };
@@ -121,11 +141,18 @@ pub fn read(root: &Path, adoptions: &[Adoption]) -> Archive {
                 archive.models.len() - 1
             }),
         };
-        if let Some(index) = index
-            && archive.models[index].model.regulation.is_some()
-        {
-            archive.regulations.push((adoption.version.clone(), index));
-        }
+        let Some(index) = index.filter(|&i| archive.models[i].model.regulation.is_some()) else {
+            continue;
+        };
+        let files = layout::regulation_files(&archive.models[index].sources);
+        let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+        archive.regulations.push(RegulationAt {
+            version: adoption.version.clone(),
+            model: index,
+            versions: history.versions_at(&version.commit, &files, style, redacted),
+            adoptions: adoptions[..=n].to_vec(),
+            until: adoptions.get(n + 1).map(|a| a.date),
+        });
     }
     archive
 }

@@ -262,9 +262,20 @@ impl History {
     /// that touched them, oldest first. Empty unless the history is full.
     /// Every e-mail address in a description or status is replaced by `redacted`.
     pub fn versions(&self, paths: &[&Path], style: AuthorStyle, redacted: &str) -> Vec<Version> {
+        self.versions_at("HEAD", paths, style, redacted)
+    }
+
+    /// [`History::versions`] as it stood at the commit `rev`.
+    pub fn versions_at(
+        &self,
+        rev: &str,
+        paths: &[&Path],
+        style: AuthorStyle,
+        redacted: &str,
+    ) -> Vec<Version> {
         let format =
             "--format=%ad%x1f%aN%x1f%(trailers:key=Status,valueonly,separator=%x1d)%x1f%s%x1e";
-        let Some(out) = self.log(&["--reverse", format], paths) else {
+        let Some(out) = self.log(&["--reverse", format, "--end-of-options", rev], paths) else {
             return Vec::new();
         };
         records(&out, 4)
@@ -615,7 +626,17 @@ fn wrong_dates_of(adoptions: &[Adoption]) -> Vec<Diagnostic> {
 }
 
 impl Table {
-    /// The newest change to any of a page's inputs.
+    /// The table of an earlier version of the regulation: its version
+    /// table and adoption record as they stood; no dates of files.
+    pub fn archived(versions: Vec<Version>, adoptions: Vec<Adoption>) -> Table {
+        Table {
+            complete: true,
+            versions,
+            adoptions,
+            ..Table::default()
+        }
+    }
+
     /// The files of `inputs` with changes that are not committed yet
     /// (asked for by the preview only); for a school's page, `schools.yaml`
     /// when that school's own entry changed.
@@ -634,6 +655,7 @@ impl Table {
             .collect()
     }
 
+    /// The newest change to any of a page's inputs.
     pub fn last_changed(&self, inputs: &Inputs) -> Option<Date> {
         let files = inputs.files.iter().filter_map(|f| self.files.get(f));
         let school = inputs.school.as_ref().and_then(|id| self.schools.get(id));

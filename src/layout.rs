@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use crate::diagnostic::Sources;
-use crate::model::{Model, Section};
+use crate::model::{Date, Model, Section};
 
 /// The file with the schools, relative to the site's folder.
 pub const SCHOOLS_FILE: &str = "schools.yaml";
@@ -40,6 +40,9 @@ pub const MANIFEST: &str = ".helder-manifest";
 pub const REGISTER_DIR: &str = "register";
 pub const REGISTER_FILE: &str = "verwerkingsregister";
 
+/// The Atom feed of changes, at the root and in every school's folder.
+pub const FEED: &str = "wijzigingen.xml";
+
 /// The annotated tags that record an adoption of the regulation start with this.
 pub const ADOPTION_TAG_PREFIX: &str = "reglement-";
 
@@ -56,6 +59,15 @@ pub enum Page<'m> {
     BoardCookies,
     Regulation,
     NotFound,
+    /// An earlier version of a school's statement, by the date it was
+    /// published: superseded, kept as it was.
+    StatementVersion(&'m str, Date),
+    /// An adopted version of the regulation, by its version (`1.0`, from
+    /// the tag `reglement-1.0`).
+    RegulationVersion(&'m str),
+    /// The Atom feed of the material changes of a school's statement, or of
+    /// all statements of the board (None).
+    Feed(Option<&'m str>),
 }
 
 /// What kind of page, as far as its inputs are concerned.
@@ -93,6 +105,10 @@ impl Page<'_> {
             Page::BoardCookies => "cookies/index.html".into(),
             Page::Regulation => "reglement/index.html".into(),
             Page::NotFound => "404.html".into(),
+            Page::StatementVersion(id, date) => format!("{id}/versies/{}/index.html", date.iso()),
+            Page::RegulationVersion(version) => format!("reglement/{version}/index.html"),
+            Page::Feed(Some(id)) => format!("{id}/{FEED}"),
+            Page::Feed(None) => FEED.into(),
         }
     }
 
@@ -141,10 +157,15 @@ impl Page<'_> {
     }
 
     /// The page's address below the base URL, as a sitemap lists it; None
-    /// for the 404 page, which no one should find by a search.
+    /// for the 404 page, which no one should find by a search, for earlier
+    /// versions, which a search should not offer in place of the current
+    /// one, and for the feeds, which are no pages.
     pub fn address(&self) -> Option<String> {
         match self {
-            Page::NotFound => None,
+            Page::NotFound
+            | Page::StatementVersion(..)
+            | Page::RegulationVersion(_)
+            | Page::Feed(_) => None,
             _ => Some(self.file().trim_end_matches("index.html").to_string()),
         }
     }
@@ -152,7 +173,10 @@ impl Page<'_> {
     /// The school the page belongs to.
     pub fn school(&self) -> Option<&str> {
         match self {
-            Page::Statement(id) | Page::SchoolCookies(id) => Some(id),
+            Page::Statement(id)
+            | Page::SchoolCookies(id)
+            | Page::StatementVersion(id, _)
+            | Page::Feed(Some(id)) => Some(id),
             _ => None,
         }
     }
@@ -160,9 +184,9 @@ impl Page<'_> {
     fn kind(&self) -> Kind {
         match self {
             Page::Index => Kind::Index,
-            Page::Statement(_) => Kind::Statement,
+            Page::Statement(_) | Page::StatementVersion(..) | Page::Feed(_) => Kind::Statement,
             Page::SchoolCookies(_) | Page::BoardCookies => Kind::Cookies,
-            Page::Regulation => Kind::Regulation,
+            Page::Regulation | Page::RegulationVersion(_) => Kind::Regulation,
             Page::NotFound => Kind::NotFound,
         }
     }
@@ -219,6 +243,17 @@ fn shown_on(section: Section) -> &'static [Kind] {
 /// The files of the regulation's own text: its version table counts their commits.
 pub fn regulation_files(sources: &Sources) -> Vec<PathBuf> {
     sources.files_with(&[Section::Regulation])
+}
+
+/// Whether a version of the regulation (the end of a tag's name) can be a
+/// folder of the site: letters, digits, `.`, `_` and `-`, not starting with
+/// a dot (`1.0`, `2026-1`). Other tags are no adoptions helder publishes.
+pub fn is_folder_name(version: &str) -> bool {
+    !version.is_empty()
+        && !version.starts_with('.')
+        && version
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
 /// Whether a school id would take the place of another page or file of the site.
@@ -294,6 +329,26 @@ mod tests {
         assert_eq!(Page::Index.address().as_deref(), Some(""));
         assert_eq!(Page::Statement("x").address().as_deref(), Some("x/"));
         assert_eq!(Page::NotFound.address(), None);
+        let date = Date::new(2026, 3, 1).unwrap();
+        assert_eq!(Page::StatementVersion("x", date).address(), None);
+    }
+
+    #[test]
+    fn earlier_versions_live_below_the_current_page() {
+        let date = Date::new(2026, 3, 1).unwrap();
+        let old = Page::StatementVersion("de-mieden", date);
+        assert_eq!(old.file(), "de-mieden/versies/2026-03-01/index.html");
+        assert_eq!(old.link(Page::Statement("de-mieden")), "../../index.html");
+        assert_eq!(
+            Page::RegulationVersion("1.0").file(),
+            "reglement/1.0/index.html"
+        );
+        assert_eq!(
+            Page::Statement("a").link(Page::Feed(Some("a"))),
+            "wijzigingen.xml"
+        );
+        assert!(is_folder_name("1.0") && is_folder_name("2026-1"));
+        assert!(!is_folder_name("..") && !is_folder_name("a/b") && !is_folder_name(""));
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::changes::{Change, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::layout::THEME_DIR;
 use crate::model::code;
-use crate::resolve::{Site, View};
+use crate::resolve::{FeedView, Site, View};
 use crate::text;
 use crate::theme::{Strings, Theme, by_key};
 
@@ -350,6 +350,85 @@ pub fn sitemap(site: &Site) -> Option<String> {
         .map(|address| format!("{}/{address}", site.base_url));
     // Writing into memory cannot fail.
     Some(write_sitemap(urls).expect("an XML writer into memory"))
+}
+
+/// An Atom feed (RFC 4287) of the material changes of a school's
+/// statement or of the board, in the words of the strings: an entry per
+/// version, its content a list of the changes. Written by an XML encoder.
+pub fn feed(feed: &FeedView, strings: &Strings) -> String {
+    // Writing into memory cannot fail.
+    write_feed(feed, strings).expect("an XML writer into memory")
+}
+
+fn write_feed(feed: &FeedView, strings: &Strings) -> std::io::Result<String> {
+    use quick_xml::Writer;
+    use quick_xml::events::{BytesDecl, BytesText, Event};
+
+    let words = &strings.changes;
+    let title = match &feed.school {
+        Some(school) => words.feed_school.replace("{school}", school),
+        None => words.feed_board.replace("{board}", &feed.board),
+    };
+    let time = |date: &str| format!("{date}T00:00:00Z");
+    let mut xml = Writer::new_with_indent(Vec::new(), b' ', 1);
+    xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    xml.create_element("feed")
+        .with_attributes([
+            ("xmlns", "http://www.w3.org/2005/Atom"),
+            ("xml:lang", feed.lang.as_str()),
+        ])
+        .write_inner_content(|xml| {
+            let text = |xml: &mut Writer<Vec<u8>>, name: &str, value: &str| {
+                xml.create_element(name)
+                    .write_text_content(BytesText::new(value))
+                    .map(drop)
+            };
+            let link = |xml: &mut Writer<Vec<u8>>, rel: &str, href: &str| {
+                xml.create_element("link")
+                    .with_attributes([("rel", rel), ("href", href)])
+                    .write_empty()
+                    .map(drop)
+            };
+            text(xml, "id", &feed.href)?;
+            text(xml, "title", &title)?;
+            text(xml, "updated", &time(&feed.updated))?;
+            link(xml, "self", &feed.href)?;
+            link(xml, "alternate", &feed.page_href)?;
+            xml.create_element("author")
+                .write_inner_content(|xml| text(xml, "name", &feed.board))?;
+            for entry in &feed.entries {
+                let date = strings
+                    .date(&entry.date)
+                    .unwrap_or_else(|| entry.date.clone());
+                xml.create_element("entry").write_inner_content(|xml| {
+                    text(xml, "id", &entry.id)?;
+                    text(xml, "title", &words.entry.replace("{date}", &date))?;
+                    text(xml, "updated", &time(&entry.date))?;
+                    link(xml, "alternate", &entry.href)?;
+                    let items: String = entry
+                        .changes
+                        .iter()
+                        .map(|c| format!("<li>{}</li>", escape(&sentence(strings, c))))
+                        .collect();
+                    xml.create_element("content")
+                        .with_attribute(("type", "html"))
+                        .write_text_content(BytesText::new(&format!("<ul>{items}</ul>")))
+                        .map(drop)
+                })?;
+            }
+            Ok(())
+        })?;
+    let mut bytes = xml.into_inner();
+    bytes.push(b'\n');
+    Ok(String::from_utf8(bytes).unwrap_or_default())
+}
+
+/// Text for inside HTML: `&`, `<`, `>` and `"` escaped.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// `<urlset>` with one `<url><loc>…</loc></url>` per line.

@@ -18,6 +18,8 @@
 
 use serde::Serialize;
 
+use crate::archive::{Archive, Past};
+use crate::changes::{Change, Class, any_material};
 use crate::diagnostic::Sources;
 use crate::history::{Adoption, Table, Version};
 use crate::layout::{self, FAVICON, Page, STYLESHEET};
@@ -35,6 +37,10 @@ pub struct Site<'a> {
     pub pages: Vec<PageRef<'a>>,
     /// The address the site is published at, for the sitemap.
     pub base_url: String,
+    /// The Atom feeds of changes: one per school and one of the board.
+    /// None without a base URL (a feed needs absolute addresses) or
+    /// without a history.
+    pub feeds: Vec<FeedView>,
     context: Context<'a>,
 }
 
@@ -80,6 +86,66 @@ pub struct Frame {
     /// In the preview only: the page's input files with changes that are
     /// not committed yet.
     pub uncommitted: Vec<String>,
+    /// On an earlier version only: which one, and where the current one is.
+    pub archived: Option<ArchivedView>,
+}
+
+/// What an earlier version of a page says about itself.
+#[derive(Hash, Serialize, Clone)]
+pub struct ArchivedView {
+    /// Published from this date (`2026-03-01`)…
+    pub from: String,
+    /// …until this one, when the next version took its place.
+    pub until: Option<String>,
+    /// The version, for the regulation (`1.0`).
+    pub version: Option<String>,
+    pub current_href: String,
+}
+
+/// A link to an earlier version of a page.
+#[derive(Hash, Serialize)]
+pub struct VersionLink {
+    /// Published from (`2026-03-01`), until the next one.
+    pub from: String,
+    pub until: Option<String>,
+    pub href: String,
+}
+
+/// What changed in legal facts in one version: material changes first.
+#[derive(Hash, Serialize)]
+pub struct ChangedView {
+    pub date: String,
+    pub changes: Vec<Change>,
+}
+
+/// One Atom feed: the versions with material changes, newest first.
+#[derive(Hash, Serialize)]
+pub struct FeedView {
+    /// Where it is written, relative to the output folder.
+    pub file: String,
+    /// Its own address, and that of the page it is about.
+    pub href: String,
+    pub page_href: String,
+    /// The language of the pages, for `xml:lang`.
+    pub lang: String,
+    /// The school it is of (its name), or None for the board's.
+    pub school: Option<String>,
+    pub board: String,
+    /// The date of the newest version of the model.
+    pub updated: String,
+    pub entries: Vec<FeedEntry>,
+}
+
+#[derive(Hash, Serialize)]
+pub struct FeedEntry {
+    /// A permanent id: the address that version has (or will have, once a
+    /// newer one takes its place) among the earlier versions.
+    pub id: String,
+    /// Where to read it now.
+    pub href: String,
+    pub date: String,
+    /// The material changes only.
+    pub changes: Vec<Change>,
 }
 
 /// A link of the navigation bar; `key` names it in the theme's strings.
@@ -167,6 +233,12 @@ pub struct StatementView {
     pub security: String,
     pub automated_decisions: String,
     pub changes: String,
+    /// What changed in legal facts in the newest versions, newest first.
+    pub changed: Vec<ChangedView>,
+    /// The earlier versions, newest first.
+    pub versions: Vec<VersionLink>,
+    /// The Atom feed of this statement's material changes.
+    pub feed_href: Option<String>,
     pub cookies_href: String,
     pub regulation_href: String,
 }
@@ -399,11 +471,34 @@ pub struct AdoptionView {
     pub by: String,
     pub role: String,
     pub consent: String,
+    /// The text as adopted, among the earlier versions.
+    pub href: Option<String>,
 }
 
-/// The pages of the site, from the checked model and its history.
-pub fn resolve<'a>(model: &'a Model, sources: &'a Sources, history: &'a Table) -> Site<'a> {
-    let pages = layout::pages(model)
+/// The pages of the site, from the checked model, its history and its
+/// earlier versions.
+pub fn resolve<'a>(
+    model: &'a Model,
+    sources: &'a Sources,
+    history: &'a Table,
+    archive: &'a Archive,
+) -> Site<'a> {
+    let mut pages = layout::pages(model);
+    for school in &model.schools {
+        let steps = archive.superseded(&school.id);
+        pages.extend(
+            steps
+                .iter()
+                .map(|s| Page::StatementVersion(&school.id, s.date)),
+        );
+    }
+    pages.extend(
+        archive
+            .regulations
+            .iter()
+            .map(|r| Page::RegulationVersion(&r.version)),
+    );
+    let pages = pages
         .into_iter()
         .map(|page| PageRef {
             file: page.file(),
@@ -411,15 +506,18 @@ pub fn resolve<'a>(model: &'a Model, sources: &'a Sources, history: &'a Table) -
             page,
         })
         .collect();
+    let base_url = address(&model.site.base_url)
+        .trim_end_matches('/')
+        .to_string();
     Site {
         pages,
-        base_url: address(&model.site.base_url)
-            .trim_end_matches('/')
-            .to_string(),
+        feeds: feeds(model, archive, &base_url),
+        base_url,
         context: Context {
             model,
             sources,
             history,
+            archive,
             org: org_view(&model.organisation),
         },
     }
@@ -430,10 +528,23 @@ struct Context<'a> {
     model: &'a Model,
     sources: &'a Sources,
     history: &'a Table,
+    archive: &'a Archive,
     org: OrgView,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// What the pages of an earlier version are built from: its own model,
+    /// and the history as it stood then.
+    fn of(past: &'a Past, history: &'a Table, archive: &'a Archive) -> Context<'a> {
+        Context {
+            model: &past.model,
+            sources: &past.sources,
+            history,
+            archive,
+            org: org_view(&past.model.organisation),
+        }
+    }
+
     fn view(&self, page: Page) -> Option<View> {
         let model = self.model;
         let school = |id: &str| find(&model.schools, id);
@@ -451,6 +562,46 @@ impl Context<'_> {
             Page::NotFound => View::NotFound(Box::new(NotFoundView {
                 frame: self.frame(page),
             })),
+            Page::StatementVersion(id, date) => {
+                let (step, until) = self.archive.step(id, date)?;
+                let past = self.archive.models.get(step.model)?;
+                let (table, archive) = (Table::default(), Archive::default());
+                let context = Context::of(past, &table, &archive);
+                let mut view = statement(&context, page, find(&past.model.schools, id)?);
+                view.frame.last_changed = Some(date.iso());
+                view.frame.archived = Some(ArchivedView {
+                    from: date.iso(),
+                    until: until.map(|d| d.iso()),
+                    version: None,
+                    current_href: page.link(Page::Statement(id)),
+                });
+                View::Statement(Box::new(view))
+            }
+            Page::RegulationVersion(version) => {
+                let regulation_at = self
+                    .archive
+                    .regulations
+                    .iter()
+                    .find(|r| r.version == version)?;
+                let past = self.archive.models.get(regulation_at.model)?;
+                let table = Table::archived(
+                    regulation_at.versions.clone(),
+                    regulation_at.adoptions.clone(),
+                );
+                let archive = Archive::default();
+                let context = Context::of(past, &table, &archive);
+                let mut view = regulation(&context, page)?;
+                let adopted = regulation_at.adoptions.last();
+                view.frame.last_changed = adopted.map(|a| a.date.iso());
+                view.frame.archived = Some(ArchivedView {
+                    from: adopted.map(|a| a.date.iso()).unwrap_or_default(),
+                    until: regulation_at.until.map(|d| d.iso()),
+                    version: Some(version.to_string()),
+                    current_href: page.link(Page::Regulation),
+                });
+                View::Regulation(Box::new(view))
+            }
+            Page::Feed(_) => return None,
         })
     }
 
@@ -479,8 +630,128 @@ impl Context<'_> {
             nav,
             last_changed: self.history.last_changed(&inputs).map(|d| d.iso()),
             uncommitted: self.history.uncommitted(&inputs),
+            archived: None,
         }
     }
+}
+
+/// How many of the newest versions a statement says the changes of.
+const CHANGED_SHOWN: usize = 3;
+
+/// The newest versions of a school's statement with changes, newest first,
+/// and its earlier versions, newest first.
+fn history_of(archive: &Archive, page: Page, id: &str) -> (Vec<ChangedView>, Vec<VersionLink>) {
+    let steps = archive.schools.get(id).map_or(&[][..], Vec::as_slice);
+    let changed = steps
+        .iter()
+        .rev()
+        .filter(|s| !s.changes.is_empty())
+        .take(CHANGED_SHOWN)
+        .map(|s| ChangedView {
+            date: s.date.iso(),
+            changes: material_first(s.changes.iter()),
+        })
+        .collect();
+    let superseded = archive.superseded(id);
+    let versions = superseded
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, s)| VersionLink {
+            from: s.date.iso(),
+            until: steps.get(i + 1).map(|next| next.date.iso()),
+            href: page.link(Page::StatementVersion(id, s.date)),
+        })
+        .collect();
+    (changed, versions)
+}
+
+fn material_first<'c>(changes: impl Iterator<Item = &'c Change>) -> Vec<Change> {
+    let mut changes: Vec<Change> = changes.cloned().collect();
+    changes.sort_by_key(|c| c.class);
+    changes
+}
+
+/// The feeds of the site: one per school, and the board's.
+fn feeds(model: &Model, archive: &Archive, base_url: &str) -> Vec<FeedView> {
+    let Some(updated) = archive.latest.filter(|_| !base_url.is_empty()) else {
+        return Vec::new();
+    };
+    let url = |page: Page| {
+        let address = match page {
+            Page::Feed(_) => page.file(),
+            _ => page.file().trim_end_matches("index.html").to_string(),
+        };
+        format!("{base_url}/{address}")
+    };
+    let material = |changes: &[Change]| -> Vec<Change> {
+        changes
+            .iter()
+            .filter(|c| c.class == Class::Material)
+            .cloned()
+            .collect()
+    };
+    let mut feeds: Vec<FeedView> = model
+        .schools
+        .iter()
+        .map(|school| {
+            let id = school.id.as_str();
+            let steps = archive.schools.get(id).map_or(&[][..], Vec::as_slice);
+            let entries = steps
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, s)| any_material(&s.changes))
+                .map(|(i, s)| {
+                    let archived = url(Page::StatementVersion(id, s.date));
+                    let current = i + 1 == steps.len();
+                    FeedEntry {
+                        href: if current {
+                            url(Page::Statement(id))
+                        } else {
+                            archived.clone()
+                        },
+                        id: archived,
+                        date: s.date.iso(),
+                        changes: material(&s.changes),
+                    }
+                })
+                .collect();
+            FeedView {
+                file: Page::Feed(Some(id)).file(),
+                href: url(Page::Feed(Some(id))),
+                page_href: url(Page::Statement(id)),
+                lang: model.site.language.clone(),
+                school: Some(school.name.clone()),
+                board: model.organisation.name.clone(),
+                updated: updated.iso(),
+                entries,
+            }
+        })
+        .collect();
+    let board_feed = url(Page::Feed(None));
+    feeds.push(FeedView {
+        file: Page::Feed(None).file(),
+        href: board_feed.clone(),
+        page_href: url(Page::Index),
+        lang: model.site.language.clone(),
+        school: None,
+        board: model.organisation.name.clone(),
+        updated: updated.iso(),
+        entries: archive
+            .board
+            .iter()
+            .rev()
+            .filter(|s| any_material(&s.changes))
+            .map(|s| FeedEntry {
+                id: format!("{board_feed}#{}", s.date.iso()),
+                href: url(Page::Index),
+                date: s.date.iso(),
+                changes: material(&s.changes),
+            })
+            .collect(),
+    });
+    feeds
 }
 
 fn school_links(model: &Model, from: Page) -> Vec<SchoolLink> {
@@ -558,6 +829,7 @@ fn statement(context: &Context, page: Page, school: &School) -> StatementView {
         .collect();
     let data = subject_views(model, &categories);
     let rights = rights_view(model);
+    let (changed, versions) = history_of(context.archive, page, &school.id);
     let mut specific: Vec<String> = activities
         .iter()
         .filter(|a| a.per_school)
@@ -589,6 +861,10 @@ fn statement(context: &Context, page: Page, school: &School) -> StatementView {
         security: to_html(&model.statement.security),
         automated_decisions: to_html(&model.statement.automated_decisions),
         changes: to_html(&model.statement.changes),
+        changed,
+        versions,
+        feed_href: (!context.model.site.base_url.is_empty() && context.archive.latest.is_some())
+            .then(|| page.link(Page::Feed(Some(&school.id)))),
         cookies_href: page.link(Page::SchoolCookies(&school.id)),
         regulation_href: page.link(Page::Regulation),
     }
@@ -914,7 +1190,15 @@ fn regulation(context: &Context, page: Page) -> Option<RegulationView> {
         schools: school_links(model, page),
         history: history.complete,
         versions: history.versions.iter().map(version_view).collect(),
-        adoptions: history.adoptions.iter().map(adoption_view).collect(),
+        adoptions: history
+            .adoptions
+            .iter()
+            .map(|a| {
+                let archived = context.archive.regulation(&a.version).is_some();
+                let href = archived.then(|| page.link(Page::RegulationVersion(&a.version)));
+                adoption_view(a, href)
+            })
+            .collect(),
     })
 }
 
@@ -950,13 +1234,14 @@ fn version_view(v: &Version) -> VersionView {
     }
 }
 
-fn adoption_view(a: &Adoption) -> AdoptionView {
+fn adoption_view(a: &Adoption, href: Option<String>) -> AdoptionView {
     AdoptionView {
         version: a.version.clone(),
         date: a.date.iso(),
         by: a.by.clone(),
         role: a.role.clone(),
         consent: a.consent.clone(),
+        href,
     }
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use super::{Report, Strictness, errors_first, load_and_check};
 use crate::diagnostic::Diagnostic;
 use crate::layout::{FAVICON, SITEMAP, STYLESHEET};
-use crate::{history, render, resolve, text, theme, write};
+use crate::{archive, history, render, resolve, text, theme, write};
 
 pub struct Options {
     pub root: PathBuf,
@@ -47,13 +47,24 @@ pub fn run(options: &Options) -> Result<Report, Report> {
         Ok(warnings) => warnings,
         Err(report) => return Err(report.with_sources(sources)),
     };
-    let site = resolve::resolve(&model, &sources, &history);
+    let archive = archive::read(
+        &options.root,
+        &history.adoptions,
+        model.site.authors,
+        redacted,
+    );
+    let site = resolve::resolve(&model, &sources, &history, &archive);
+    let feeds = site
+        .feeds
+        .iter()
+        .map(|feed| (feed.file.clone(), render::feed(feed, &theme.strings)));
     let assets: Vec<(String, String)> = [
-        (STYLESHEET.to_string(), theme.stylesheet),
-        (FAVICON.to_string(), theme.favicon),
+        (STYLESHEET.to_string(), theme.stylesheet.clone()),
+        (FAVICON.to_string(), theme.favicon.clone()),
     ]
     .into_iter()
     .chain(render::sitemap(&site).map(|xml| (SITEMAP.to_string(), xml)))
+    .chain(feeds)
     .collect();
     let rendered = write::replace(&options.target, |out| {
         out.files(&assets)?;

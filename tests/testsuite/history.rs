@@ -344,7 +344,7 @@ fn pages_with_dates(site: &Site) -> Vec<String> {
 
 /// Builds a site without (the full) history: the build succeeds with one
 /// warning, which contains `warning`, and no page shows a date.
-fn assert_builds_without_dates(site: &Site, warning: &str) {
+pub(crate) fn assert_builds_without_dates(site: &Site, warning: &str) {
     let run = site.helder(&["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let warnings = run.warning_lines();
@@ -354,7 +354,7 @@ fn assert_builds_without_dates(site: &Site, warning: &str) {
 }
 
 /// A clone of `origin` with only its newest commit, as CI checks out by default.
-fn shallow_clone(origin: &Site) -> Site {
+pub(crate) fn shallow_clone(origin: &Site) -> Site {
     let clone = Site::empty();
     let url = format!("file://{}", origin.root.display());
     let into = clone.root.to_str().unwrap();
