@@ -115,8 +115,9 @@ pub fn read(root: &Path, adoptions: &[Adoption], style: AuthorStyle, redacted: &
     archive.latest = versions.last().map(|v| v.date);
     if versions.len() >= 2 {
         let mut loaded = Vec::new();
+        let mut trees = load::Trees::default();
         for version in &versions {
-            if let Some(past) = load_version(&history, version) {
+            if let Some(past) = load_version_with(&history, version, &mut trees) {
                 loaded.push((version, past));
             }
         }
@@ -159,17 +160,26 @@ pub fn read(root: &Path, adoptions: &[Adoption], style: AuthorStyle, redacted: &
 
 /// The model of a version, if it loads and checks without errors.
 pub fn load_version(history: &History, version: &SiteVersion) -> Option<Past> {
+    load_version_with(history, version, &mut load::Trees::default())
+}
+
+/// [`load_version`], with the trees of files parsed for other versions.
+fn load_version_with(
+    history: &History,
+    version: &SiteVersion,
+    trees: &mut load::Trees,
+) -> Option<Past> {
     let texts = history.texts(version)?;
     let files: Vec<(&str, &str)> = texts
         .iter()
         .map(|(path, text)| (path.as_str(), text.as_str()))
         .collect();
-    let loaded = load::load_texts(&files);
+    let loaded = load::load_texts_with(&files, trees);
     if !loaded.errors.is_empty() || !loaded.content_complete {
         return None;
     }
-    let diagnostics = check::check(&loaded.model, &loaded.sources, loaded.schools_complete);
-    if diagnostics.iter().any(|d| d.is_error()) {
+    let errors = check::errors(&loaded.model, &loaded.sources, loaded.schools_complete);
+    if errors.iter().any(|d| d.is_error()) {
         return None;
     }
     Some(Past {

@@ -25,6 +25,22 @@ pub const RULE_SETTING: &str = "HL009";
 /// unsorted. Without `schools_complete` (schools.yaml could not be read)
 /// the rules that need the schools are left out rather than reported wrongly.
 pub fn check(model: &Model, sources: &Sources, schools_complete: bool) -> Vec<Diagnostic> {
+    run(model, sources, schools_complete, false)
+}
+
+/// Only the errors of [`check`]: the rules that stop a build, as when the
+/// versions of the past are read to know which ones were published (a
+/// warning never kept a version from being published).
+pub fn errors(model: &Model, sources: &Sources, schools_complete: bool) -> Vec<Diagnostic> {
+    run(model, sources, schools_complete, true)
+}
+
+fn run(
+    model: &Model,
+    sources: &Sources,
+    schools_complete: bool,
+    errors_only: bool,
+) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let levels = levels(model, sources, &mut diagnostics);
     let cx = Cx::new(model, sources, schools_complete);
@@ -36,6 +52,7 @@ pub fn check(model: &Model, sources: &Sources, schools_complete: bool) -> Vec<Di
         };
         let severity = match severity {
             Level::Allow => continue,
+            Level::Warn if errors_only => continue,
             Level::Warn => Severity::Warning,
             Level::Deny => Severity::Error,
         };

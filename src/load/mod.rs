@@ -53,21 +53,38 @@ pub struct Loaded {
 /// model of what could be read. A file larger than `max_bytes` is refused
 /// unread.
 pub fn load(root: &Path, max_bytes: u64) -> Loaded {
+    let mut trees = Trees::default();
     let mut sources = Sources::default();
     let mut errors = Vec::new();
     let mut fragments = Vec::new();
     for path in content_files(root, &mut errors) {
         let text = read_text(root, &path, max_bytes, &mut errors);
-        if let Some(fragment) =
-            text.and_then(|t| parse_with(&path, t, &mut sources, &mut errors, items::fragment))
-        {
+        if let Some(fragment) = text.and_then(|t| {
+            parse_with(
+                &path,
+                t,
+                &mut sources,
+                &mut errors,
+                items::fragment,
+                &mut trees,
+            )
+        }) {
             fragments.push(fragment);
         }
     }
     let content_complete = every_file_parsed(&errors);
     let rel = Path::new(SCHOOLS_FILE);
     let text = read_text(root, rel, max_bytes, &mut errors);
-    let schools = text.and_then(|t| parse_with(rel, t, &mut sources, &mut errors, items::schools));
+    let schools = text.and_then(|t| {
+        parse_with(
+            rel,
+            t,
+            &mut sources,
+            &mut errors,
+            items::schools,
+            &mut trees,
+        )
+    });
     finish(fragments, schools, sources, errors, content_complete)
 }
 
@@ -75,6 +92,17 @@ pub fn load(root: &Path, max_bytes: u64) -> Loaded {
 /// paths a site has (`schools.yaml`, `content/….yaml`). For tests, and for
 /// anything that holds a site in memory.
 pub fn load_texts(files: &[(&str, &str)]) -> Loaded {
+    load_texts_with(files, &mut Trees::default())
+}
+
+/// The trees of texts parsed before, by their text, for reading many
+/// versions of one site: a file that did not change from one version to
+/// the next is parsed once. Only texts without a syntax error are kept.
+#[derive(Default)]
+pub struct Trees(std::collections::HashMap<String, Option<Node>>);
+
+/// [`load_texts`], with the trees of texts seen before taken from `trees`.
+pub fn load_texts_with(files: &[(&str, &str)], trees: &mut Trees) -> Loaded {
     let mut sources = Sources::default();
     let mut errors = Vec::new();
     let mut content: Vec<&(&str, &str)> =
@@ -89,6 +117,7 @@ pub fn load_texts(files: &[(&str, &str)]) -> Loaded {
             &mut sources,
             &mut errors,
             items::fragment,
+            trees,
         ) {
             fragments.push(f);
         }
@@ -104,6 +133,7 @@ pub fn load_texts(files: &[(&str, &str)]) -> Loaded {
                 &mut sources,
                 &mut errors,
                 items::schools,
+                trees,
             )
         });
     finish(fragments, schools, sources, errors, content_complete)
@@ -334,7 +364,14 @@ pub fn from_text<T: DeserializeOwned + Default>(
     sources: &mut Sources,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<(usize, T)> {
-    parse_with(rel, text, sources, errors, items::whole)
+    parse_with(
+        rel,
+        text,
+        sources,
+        errors,
+        items::whole,
+        &mut Trees::default(),
+    )
 }
 
 /// Parses `text` and reads its tree with `reader`; the tree is kept in
@@ -346,9 +383,19 @@ fn parse_with<T: Default>(
     sources: &mut Sources,
     errors: &mut Vec<Diagnostic>,
     reader: fn(&mut items::Reading) -> Option<T>,
+    trees: &mut Trees,
 ) -> Option<(usize, T)> {
     let file = sources.files.len();
-    let (parsed, skipped) = parse_around_mistakes(rel, &text, errors);
+    let (parsed, skipped) = match trees.0.get(&text) {
+        Some(tree) => (Some(tree.clone()), Vec::new()),
+        None => {
+            let (parsed, skipped) = parse_around_mistakes(rel, &text, errors);
+            if let Some(tree) = parsed.as_ref().filter(|_| skipped.is_empty()) {
+                trees.0.insert(text.clone(), tree.clone());
+            }
+            (parsed, skipped)
+        }
+    };
     for item in &skipped {
         let list = Section::KEYS
             .into_iter()

@@ -369,3 +369,51 @@ fn a_shallow_clone_builds_no_archive_and_says_how_to_fix_it() {
     assert!(!clone.path("public/reglement/1.0").exists());
     assert!(!clone.path("public/de-mieden/wijzigingen.xml").exists());
 }
+
+#[test]
+fn a_version_with_errors_was_never_published_and_is_not_kept() {
+    let site = Site::example();
+    let root = &site.root;
+    git_in(
+        root,
+        &["-c", "init.defaultBranch=main", "init", "-q"],
+        FIRST,
+    );
+    git_in(root, &["config", "user.name", "Communicatie"], FIRST);
+    git_in(
+        root,
+        &["config", "user.email", "communicatie@bestuur.example"],
+        FIRST,
+    );
+    commit(&site, FIRST, "Eerste versie");
+    // A reference to a retention period that does not exist: the build
+    // refused this version, so no parent ever saw it.
+    let retention = "    retention: verwijzing-speciaal-onderwijs";
+    site.edit(
+        "content/activities.yaml",
+        retention,
+        "    retention: verwijzing-speciaal",
+    );
+    commit(&site, SECOND, "Bewaartermijn (met een tikfout)");
+    site.edit(
+        "content/activities.yaml",
+        "    retention: verwijzing-speciaal",
+        retention,
+    );
+    site.edit(
+        "content/retention.yaml",
+        "  - id: verwijzing-speciaal-onderwijs\n    period: 3 jaar",
+        "  - id: verwijzing-speciaal-onderwijs\n    period: 5 jaar",
+    );
+    commit(&site, THIRD, "Bewaartermijn verlengd");
+    build(&site);
+
+    let versions = std::fs::read_dir(site.path("public/de-mieden/versies")).unwrap();
+    let dates: Vec<String> = versions
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(dates, ["2026-01-12"]);
+    let page = site.document("de-mieden/index.html");
+    let days: Vec<String> = page.select("h4").iter().map(|h| h.text()).collect();
+    assert_eq!(days, ["4 mei 2026"]);
+}
