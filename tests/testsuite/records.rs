@@ -34,8 +34,8 @@ fn tag(site: &Site, name: &str, date: &str) {
     git_in(&site.root, &["tag", "-a", name, "-m", &message], date);
 }
 
-fn records_site() -> Site {
-    let site = Site::example();
+/// Makes the site a repository with one commit, on [`FIRST`].
+fn first_commit(site: &Site) {
     let root = &site.root;
     git_in(
         root,
@@ -48,7 +48,12 @@ fn records_site() -> Site {
         &["config", "user.email", "communicatie@bestuur.example"],
         FIRST,
     );
-    commit(&site, FIRST, "Eerste versie");
+    commit(site, FIRST, "Eerste versie");
+}
+
+fn records_site() -> Site {
+    let site = Site::example();
+    first_commit(&site);
     tag(&site, "reglement-1.0", FIRST);
 
     // A recipient added to one activity.
@@ -373,19 +378,7 @@ fn a_shallow_clone_builds_no_archive_and_says_how_to_fix_it() {
 #[test]
 fn a_version_with_errors_was_never_published_and_is_not_kept() {
     let site = Site::example();
-    let root = &site.root;
-    git_in(
-        root,
-        &["-c", "init.defaultBranch=main", "init", "-q"],
-        FIRST,
-    );
-    git_in(root, &["config", "user.name", "Communicatie"], FIRST);
-    git_in(
-        root,
-        &["config", "user.email", "communicatie@bestuur.example"],
-        FIRST,
-    );
-    commit(&site, FIRST, "Eerste versie");
+    first_commit(&site);
     // A reference to a retention period that does not exist: the build
     // refused this version, so no parent ever saw it.
     let retention = "    retention: verwijzing-speciaal-onderwijs";
