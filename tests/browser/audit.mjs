@@ -86,6 +86,14 @@ function pagesOf(indexLinks) {
     // still work where a host serves 404.html.
     { type: 'not-found', path: 'a/b/c/', status: 404 },
   ];
+  // Earlier versions, when the site has a history (run.sh gives it one).
+  const folders = (path) => (isFile(path)
+    ? readdirSync(join(site, path), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
+    : []);
+  const [version] = folders(`${dir}versies`);
+  if (version) pages.push({ type: 'statement-version', path: `${dir}versies/${version}/index.html`, status: 200 });
+  const [adopted] = folders('reglement');
+  if (adopted) pages.push({ type: 'regulation-version', path: `reglement/${adopted}/index.html`, status: 200 });
   for (const p of pages) {
     if (p.status === 200 && !isFile(p.path)) throw new Error(`${p.type}: no file ${p.path} in ${site}`);
   }
