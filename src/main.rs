@@ -183,7 +183,13 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { explain: None } => cmd::check::run(&cli.root, strictness),
+        Command::Check { explain: None } => match cmd::check::run(&cli.root, strictness) {
+            Ok((report, figures)) => {
+                print_text(&report.render_with(Some(&figures), &options), &options);
+                return ExitCode::SUCCESS;
+            }
+            Err(report) => Err(report),
+        },
         Command::Schema => cmd::schema::run(&cli.root),
         Command::Register { output_dir } => cmd::register::run(&cli.root, output_dir, strictness),
         Command::Init { dir, name } => {
@@ -231,7 +237,11 @@ fn misuse(diagnostic: Diagnostic, options: &Options) -> ExitCode {
 
 /// A report on stderr, or on stdout as a JSON document for programs.
 fn print(report: &Report, options: &Options) {
-    let text = report.render(options);
+    print_text(&report.render(options), options);
+}
+
+/// A rendered report where [`print`] puts it.
+fn print_text(text: &str, options: &Options) {
     let _ = match options.format {
         Format::Json => std::io::stdout().write_all(text.as_bytes()),
         _ => std::io::stderr().write_all(text.as_bytes()),

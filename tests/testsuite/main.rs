@@ -16,6 +16,7 @@ mod init;
 mod legal;
 mod output;
 mod pages;
+mod readability;
 mod register;
 mod regulation;
 mod schema;
