@@ -470,8 +470,8 @@ fn vowel_groups(lower: &str) -> usize {
             }
             j += 1;
         }
-        // `ij` before a vowel: the `j` is a consonant then (`bij-een`
-        // aside, `ij` is followed by a consonant).
+        // The longest combination the run starts with is one syllable;
+        // the vowels after it start the next (`bij-een`, `fi-nan-ci-eel`).
         let take = if THREE.iter().any(|t| run.starts_with(t)) {
             3
         } else if TWO.iter().any(|t| run.starts_with(t)) {
@@ -531,6 +531,7 @@ mod tests {
             ("theater", 3),
             ("januari", 4),
             ("financieel", 4),
+            ("bijeen", 2),
             ("bureau", 2),
             ("niveau", 2),
             ("zoeken", 2),
