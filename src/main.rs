@@ -195,7 +195,13 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { explain: None } => cmd::check::run(&cli.root, strictness),
+        Command::Check { explain: None } => match cmd::check::run(&cli.root, strictness) {
+            Ok((report, figures)) => {
+                print_text(&report.render_with(Some(&figures), &options), &options);
+                return ExitCode::SUCCESS;
+            }
+            Err(report) => Err(report),
+        },
         Command::Schema => cmd::schema::run(&cli.root),
         Command::Register { output_dir } => cmd::register::run(&cli.root, output_dir, strictness),
         Command::Diff { from, to, school } => cmd::diff::run(&cmd::diff::Options {
@@ -259,6 +265,11 @@ fn print(report: &Report, options: &Options) {
         let _ = std::io::stderr().write_all(text.as_bytes());
         return;
     }
+    print_text(&text, options);
+}
+
+/// A rendered report where [`print`] puts it.
+fn print_text(text: &str, options: &Options) {
     let _ = match options.format {
         Format::Json => std::io::stdout().write_all(text.as_bytes()),
         _ => std::io::stderr().write_all(text.as_bytes()),

@@ -331,8 +331,38 @@ pub struct Site {
         description = "Het niveau van een regel van `helder check`, per code: `allow`, `warn` of `deny`. Een regel die de wet vereist, kan niet lager."
     )]
     pub rules: std::collections::BTreeMap<String, RuleLevel>,
+    /// The readability targets of `helder check` (rule HL207).
+    #[serde(default)]
+    #[schemars(
+        description = "De doelen voor leesbaarheid die `helder check` controleert (regel HL207); zonder deze sleutel die van taalniveau B1."
+    )]
+    pub readability: ReadabilityTargets,
     #[serde(skip)]
     pub origin: Origin,
+}
+
+/// How easy every kind of page must be to read, by default plain Dutch
+/// (B1): Flesch-Douma 60 or higher, 15 words a sentence or fewer.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReadabilityTargets {
+    /// The lowest Flesch-Douma figure a kind of page may have.
+    #[schemars(
+        description = "De laagste Flesch-Douma-score die een soort pagina mag hebben: hoe hoger, hoe makkelijker. B1 is 60 of hoger."
+    )]
+    pub min_flesch_douma: f64,
+    /// The most words a sentence may have on average.
+    #[schemars(description = "Het hoogste gemiddelde aantal woorden per zin. B1 is 15 of minder.")]
+    pub max_words_per_sentence: f64,
+}
+
+impl Default for ReadabilityTargets {
+    fn default() -> ReadabilityTargets {
+        ReadabilityTargets {
+            min_flesch_douma: 60.0,
+            max_words_per_sentence: 15.0,
+        }
+    }
 }
 
 /// How a site wants a rule of `helder check` to count.
@@ -354,6 +384,7 @@ impl Default for Site {
             authors: AuthorStyle::default(),
             language: Site::default_language(),
             rules: Default::default(),
+            readability: ReadabilityTargets::default(),
             origin: Origin::default(),
         }
     }

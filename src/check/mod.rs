@@ -9,6 +9,7 @@
 pub mod contact;
 mod context;
 pub mod prose;
+pub mod readability;
 pub mod rules;
 
 pub use context::{Cx, Ids, Index, Out};

@@ -16,6 +16,16 @@ pub struct Prose<'m> {
 
 /// Every field of the model that holds prose for a reader.
 pub fn fields(m: &Model) -> Vec<Prose<'_>> {
+    let mut out = statement(m);
+    if let Some(r) = &m.regulation {
+        out.extend(regulation(r));
+    }
+    out
+}
+
+/// The prose fields of a school's statement: of `statement:`, `rights:`,
+/// the activities, the recipients and the processors.
+pub fn statement(m: &Model) -> Vec<Prose<'_>> {
     let mut out: Vec<Prose<'_>> = Vec::new();
     let s = &m.statement;
     for (key, text) in [
@@ -58,15 +68,13 @@ pub fn fields(m: &Model) -> Vec<Prose<'_>> {
             out.push(Prose::new(p.origin.child("note"), note));
         }
     }
-    if let Some(r) = &m.regulation {
-        regulation(r, &mut out);
-    }
     out
 }
 
 /// The prose of the regulation: its introduction, definitions, members
 /// and explanations.
-fn regulation<'m>(r: &'m Regulation, out: &mut Vec<Prose<'m>>) {
+pub fn regulation(r: &Regulation) -> Vec<Prose<'_>> {
+    let mut out = Vec::new();
     let at = &r.origin;
     out.push(Prose::new(at.child("introduction"), &r.introduction));
     for (i, d) in r.definitions.iter().enumerate() {
@@ -96,6 +104,7 @@ fn regulation<'m>(r: &'m Regulation, out: &mut Vec<Prose<'m>>) {
             }
         }
     }
+    out
 }
 
 impl<'m> Prose<'m> {

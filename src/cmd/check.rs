@@ -1,11 +1,14 @@
-//! `helder check`: load and check the model; write nothing.
+//! `helder check`: load and check the model, and say how easy each kind of
+//! page is to read; write nothing.
 
 use std::path::Path;
 
 use super::{Report, Strictness, load_and_check};
+use crate::check::readability::Figures;
 use crate::text;
 
-pub fn run(root: &Path, strictness: Strictness) -> Result<Report, Report> {
+/// The report, and how easy each kind of page is to read.
+pub fn run(root: &Path, strictness: Strictness) -> Result<(Report, Figures), Report> {
     let (model, sources, warnings) = load_and_check(root, strictness)?;
     let n = model.schools.len();
     let w = warnings.len();
@@ -28,10 +31,11 @@ pub fn run(root: &Path, strictness: Strictness) -> Result<Report, Report> {
             "checked {n} {schools_en}: no errors, {w} warnings"
         ),
     };
-    Ok(Report {
+    let report = Report {
         diagnostics: warnings,
         summary: Some(summary),
         sources,
         output: None,
-    })
+    };
+    Ok((report, Figures::of(&model)))
 }

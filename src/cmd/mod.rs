@@ -11,6 +11,7 @@ pub mod serve;
 
 use std::path::Path;
 
+use crate::check::readability::Figures;
 use crate::diagnostic::{self, Diagnostic, Lang, Severity, Sources, Text};
 use crate::emit::{self, Options};
 use crate::load;
@@ -58,8 +59,20 @@ impl Report {
 
     /// The report as the user asked to see it.
     pub fn render(&self, options: &Options) -> String {
+        self.render_with(None, options)
+    }
+
+    /// The report with the readability figures of `helder check` before
+    /// its last line (in the JSON document: under `readability`).
+    pub fn render_with(&self, readability: Option<&Figures>, options: &Options) -> String {
         let summary = self.summary.as_ref().map_or("", |s| s.get(options.lang));
-        emit::emit(&self.diagnostics, &self.sources, summary, options)
+        emit::emit(
+            &self.diagnostics,
+            &self.sources,
+            readability,
+            summary,
+            options,
+        )
     }
 }
 

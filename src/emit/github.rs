@@ -1,10 +1,16 @@
 //! For GitHub Actions: one workflow command per diagnostic, which GitHub
 //! shows as an annotation on the line of the pull request.
 
-use super::{Options, shown};
+use super::{Options, readability_lines, shown};
+use crate::check::readability::Figures;
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub fn emit(diagnostics: &[Diagnostic], summary: &str, options: &Options) -> String {
+pub fn emit(
+    diagnostics: &[Diagnostic],
+    readability: Option<&Figures>,
+    summary: &str,
+    options: &Options,
+) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let command = match d.severity {
@@ -27,6 +33,9 @@ pub fn emit(diagnostics: &[Diagnostic], summary: &str, options: &Options) -> Str
             message = format!("{message}\n{}", hint.get(options.lang));
         }
         out += &format!("::{command} {}::{}\n", properties.join(","), data(&message));
+    }
+    if let Some(figures) = readability {
+        out += &readability_lines(figures, options.lang);
     }
     if !summary.is_empty() {
         out += summary;

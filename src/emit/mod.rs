@@ -11,6 +11,7 @@ mod text;
 
 use std::path::{Path, PathBuf};
 
+use crate::check::readability::Figures;
 use crate::diagnostic::{Diagnostic, Lang, Sources};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -32,19 +33,73 @@ pub struct Options {
     pub root: PathBuf,
 }
 
-/// The diagnostics in the chosen format, then the summary line (which the
-/// JSON document holds instead).
+/// The diagnostics in the chosen format, then the readability figures and
+/// the summary line (which the JSON document holds instead).
 pub fn emit(
     diagnostics: &[Diagnostic],
     sources: &Sources,
+    readability: Option<&Figures>,
     summary: &str,
     options: &Options,
 ) -> String {
     match options.format {
-        Format::Text => text::emit(diagnostics, sources, summary, options),
-        Format::Json => json::emit(diagnostics, summary, options),
-        Format::Github => github::emit(diagnostics, summary, options),
+        Format::Text => text::emit(diagnostics, sources, readability, summary, options),
+        Format::Json => json::emit(diagnostics, readability, summary, options),
+        Format::Github => github::emit(diagnostics, readability, summary, options),
     }
+}
+
+/// The readability figures for people: a line with the targets, then one
+/// line per kind of page.
+fn readability_lines(figures: &Figures, lang: Lang) -> String {
+    use crate::check::readability::{LONG_WORD, decimal};
+    let nl = lang == Lang::Nl;
+    let (min, max) = (
+        decimal(figures.targets.min_flesch_douma, nl),
+        decimal(figures.targets.max_words_per_sentence, nl),
+    );
+    let mut out = match lang {
+        Lang::Nl => format!(
+            "leesbaarheid (doel: Flesch-Douma {min} of hoger, gemiddeld {max} woorden per zin of minder; lange woorden hebben {LONG_WORD} lettergrepen of meer):\n"
+        ),
+        Lang::En => format!(
+            "readability (target: Flesch-Douma {min} or higher, {max} words per sentence or fewer on average; long words have {LONG_WORD} syllables or more):\n"
+        ),
+    };
+    let names: Vec<String> = figures
+        .pages
+        .iter()
+        .map(|(kind, _)| kind.name().get(lang).to_string())
+        .collect();
+    let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+    for ((_, counts), name) in figures.pages.iter().zip(&names) {
+        let pad = " ".repeat(width - name.chars().count());
+        let (Some(figure), Some(length), Some(long)) = (
+            counts.flesch_douma(),
+            counts.words_per_sentence(),
+            counts.long_share(),
+        ) else {
+            let none = match lang {
+                Lang::Nl => "geen tekst",
+                Lang::En => "no text",
+            };
+            out += &format!("  {name}{pad}  {none}\n");
+            continue;
+        };
+        let (figure, length, long) = (figure.round(), decimal(length, nl), (100.0 * long).round());
+        let missed = figures.meets(counts) == Some(false);
+        out += &match lang {
+            Lang::Nl => format!(
+                "  {name}{pad}  Flesch-Douma {figure}, {length} woorden per zin, {long} % lange woorden{}\n",
+                if missed { " (haalt het doel niet)" } else { "" }
+            ),
+            Lang::En => format!(
+                "  {name}{pad}  Flesch-Douma {figure}, {length} words per sentence, {long}% long words{}\n",
+                if missed { " (misses the target)" } else { "" }
+            ),
+        };
+    }
+    out
 }
 
 /// `file` as the user reaches it from the current folder.

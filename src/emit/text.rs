@@ -3,12 +3,14 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use super::{Options, shown};
+use super::{Options, readability_lines, shown};
+use crate::check::readability::Figures;
 use crate::diagnostic::{Diagnostic, Lang, Pos, Severity, Sources};
 
 pub fn emit(
     diagnostics: &[Diagnostic],
     sources: &Sources,
+    readability: Option<&Figures>,
     summary: &str,
     options: &Options,
 ) -> String {
@@ -21,6 +23,9 @@ pub fn emit(
     for d in diagnostics {
         out += &renderer.render(&[group(d, sources, options)]);
         out += "\n";
+    }
+    if let Some(figures) = readability {
+        out += &readability_lines(figures, options.lang);
     }
     if !summary.is_empty() {
         out += summary;

@@ -16,6 +16,7 @@ mod init;
 mod legal;
 mod output;
 mod pages;
+mod readability;
 mod records;
 mod register;
 mod regulation;

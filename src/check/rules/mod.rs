@@ -51,6 +51,7 @@ mod transfer_without_safeguard;
 mod answer_term;
 mod change_clause;
 mod empty_heading;
+mod hard_to_read;
 mod hedging;
 mod old_law;
 mod unsafe_link;
@@ -144,6 +145,7 @@ pub const ALL: &[Rule] = &[
     empty_heading::RULE,
     vague_recipients::RULE,
     unsafe_link::RULE,
+    hard_to_read::RULE,
     reading::WRONG_DATE,
 ];
 
