@@ -380,6 +380,13 @@ impl History {
         versions
     }
 
+    /// Whether a commit after `rev` (up to `HEAD`) touched `paths`.
+    pub fn changed_since(&self, rev: &str, paths: &[&Path]) -> bool {
+        let range = format!("{rev}..HEAD");
+        self.log(&["--format=%H", "--end-of-options", &range], paths)
+            .is_some_and(|out| !out.trim().is_empty())
+    }
+
     /// The input files of the site at `rev` (a commit, tag or branch, as
     /// git names them): `Err` with git's own words when there is no such
     /// revision.
@@ -586,6 +593,8 @@ pub struct Table {
     pub versions: Vec<Version>,
     /// The adoption record of the regulation.
     pub adoptions: Vec<Adoption>,
+    /// Whether the regulation's files changed after its newest adoption.
+    pub amended: bool,
     /// For the preview only: the input files that differ from the last
     /// commit, and the schools whose entry does.
     uncommitted_files: BTreeSet<PathBuf>,
@@ -689,6 +698,7 @@ pub fn read(
         Default::default()
     };
     let files: Vec<&Path> = sources.files.iter().map(|f| f.path.as_path()).collect();
+    let adoptions = history.adoptions(ADOPTION_TAG_PREFIX, redacted);
     let regulation = layout::regulation_files(sources);
     let regulation: Vec<&Path> = regulation.iter().map(PathBuf::as_path).collect();
     Table {
@@ -700,7 +710,10 @@ pub fn read(
             history.entries_last_changed(Path::new(SCHOOLS_FILE), &mut |t| cache.read(t))
         },
         versions: history.versions(&regulation, style, redacted),
-        adoptions: history.adoptions(ADOPTION_TAG_PREFIX, redacted),
+        amended: adoptions
+            .last()
+            .is_some_and(|a| history.changed_since(&a.tag, &regulation)),
+        adoptions,
         uncommitted_files,
         uncommitted_schools,
     }

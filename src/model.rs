@@ -334,7 +334,7 @@ pub struct Site {
     /// The readability targets of `helder check` (rule HL207).
     #[serde(default)]
     #[schemars(
-        description = "De doelen voor leesbaarheid die `helder check` controleert (regel HL207); zonder deze sleutel die van taalniveau B1."
+        description = "De doelen voor leesbaarheid die `helder check` controleert (regel HL208); zonder deze sleutel die van taalniveau B1."
     )]
     pub readability: ReadabilityTargets,
     #[serde(skip)]
@@ -1141,12 +1141,20 @@ pub struct Article {
     #[schemars(description = "De titel van het artikel.")]
     pub title: String,
     /// Numbered members (*leden*); each may have lettered items.
-    #[schemars(description = "De leden van het artikel: een tekst, of `text:` met `items:`.")]
+    #[schemars(
+        description = "De leden van het artikel: een tekst, of `text:` met `items:`. Een lid dat alleen `{vaststelling}` is, zegt wie deze versie vaststelde, wanneer en met wiens instemming, uit de tags in git."
+    )]
     pub members: Vec<Member>,
     /// The explanation (*toelichting*) shown beside the article (Markdown).
     #[schemars(description = "De toelichting naast het artikel, in gewone woorden (Markdown).")]
     pub explanation: String,
 }
+
+/// A member that is exactly this text says who adopted the regulation, when
+/// and with whose consent, from the adoption record in git (the tags
+/// `reglement-…`), so that the text never claims an adoption the history
+/// does not show. Until there is one, it says the text is a concept.
+pub const ADOPTION_MEMBER: &str = "{vaststelling}";
 
 /// A member of an article: a text, or a text with lettered items.
 #[derive(Debug, Clone, JsonSchema)]

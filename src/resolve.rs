@@ -25,8 +25,8 @@ use crate::history::{Adoption, Table, Version};
 use crate::layout::{self, FAVICON, Page, STYLESHEET};
 use crate::markdown::{inline, to_html};
 use crate::model::{
-    Activity, BOARD_SITE, Basis, Category, CookieKind, CookieLifetime, Member, Model, Organisation,
-    Processor, RightKind, School, SpecialGround, SpecialKind, find,
+    ADOPTION_MEMBER, Activity, BOARD_SITE, Basis, Category, CookieKind, CookieLifetime, Member,
+    Model, Organisation, Processor, RightKind, School, SpecialGround, SpecialKind, find,
 };
 
 /// Every page of the site, in a fixed order, and what they are made from.
@@ -415,6 +415,9 @@ pub struct RegulationView {
     pub history: bool,
     pub versions: Vec<VersionView>,
     pub adoptions: Vec<AdoptionView>,
+    /// The text changed after its newest adoption: those changes are not
+    /// adopted yet.
+    pub amended: bool,
 }
 
 #[derive(Hash, Serialize)]
@@ -446,6 +449,9 @@ pub struct MemberView {
     pub number: usize,
     pub text: String,
     pub items: Vec<ItemView>,
+    /// The member is [`ADOPTION_MEMBER`]: the theme says the adoption
+    /// record's newest entry in its place.
+    pub adoption: bool,
 }
 
 #[derive(Hash, Serialize)]
@@ -1190,6 +1196,7 @@ fn regulation(context: &Context, page: Page) -> Option<RegulationView> {
         schools: school_links(model, page),
         history: history.complete,
         versions: history.versions.iter().map(version_view).collect(),
+        amended: history.amended,
         adoptions: history
             .adoptions
             .iter()
@@ -1250,8 +1257,17 @@ fn member_view(number: usize, member: &Member) -> MemberView {
         Member::Text(text) => (text, &[][..]),
         Member::WithItems { text, items } => (text, &items[..]),
     };
+    if text.trim() == ADOPTION_MEMBER && items.is_empty() {
+        return MemberView {
+            number,
+            text: String::new(),
+            items: Vec::new(),
+            adoption: true,
+        };
+    }
     MemberView {
         number,
+        adoption: false,
         text: inline(text),
         items: items
             .iter()

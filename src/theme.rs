@@ -40,6 +40,7 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "partials/contact.html",
     "partials/cookie_table.html",
     "partials/data.html",
+    "partials/adoption.html",
 ];
 
 /// The default stylesheet.

@@ -410,3 +410,68 @@ fn a_version_with_errors_was_never_published_and_is_not_kept() {
     let days: Vec<String> = page.select("h4").iter().map(|h| h.text()).collect();
     assert_eq!(days, ["4 mei 2026"]);
 }
+
+/// What article 1.1, member 1 (`{vaststelling}` in the example) says.
+fn adoption_member(site: &Site, page: &str) -> String {
+    let page = site.document(page);
+    let member = page
+        .select("li")
+        .into_iter()
+        .find(|li| li.attr("id") == Some("artikel-1-1-lid-1"))
+        .expect("article 1.1, member 1")
+        .text();
+    // The reader puts a space between elements: not before a comma or stop.
+    let member = member.split_whitespace().collect::<Vec<_>>().join(" ");
+    member.replace(" ,", ",").replace(" .", ".")
+}
+
+#[test]
+fn the_regulation_says_its_adoption_as_git_records_it() {
+    let site = records_site();
+    build(&site);
+    assert_eq!(
+        adoption_member(&site, "reglement/index.html"),
+        "1. College van Bestuur (Bestuurder) heeft versie 2.0 van dit reglement vastgesteld op 2 maart 2026, met instemming van de oudergeleding van de GMR."
+    );
+    // The text as adopted first says the first adoption, and no more.
+    assert_eq!(
+        adoption_member(&site, "reglement/1.0/index.html"),
+        "1. College van Bestuur (Bestuurder) heeft versie 1.0 van dit reglement vastgesteld op 12 januari 2026, met instemming van de oudergeleding van de GMR."
+    );
+
+    // A change after the adoption is not adopted.
+    site.edit(
+        "content/regulation.yaml",
+        "title: Reikwijdte",
+        "title: Voor wie dit geldt",
+    );
+    commit(&site, "2026-06-01T10:00:00+02:00", "Titel van artikel 1.2");
+    build(&site);
+    let member = adoption_member(&site, "reglement/index.html");
+    assert!(
+        member.ends_with(
+            "Daarna is de tekst nog gewijzigd. Die wijzigingen zijn nog niet vastgesteld."
+        ),
+        "{member}"
+    );
+}
+
+#[test]
+fn without_an_adoption_the_regulation_says_it_is_a_concept() {
+    let site = Site::example();
+    first_commit(&site);
+    build(&site);
+    assert_eq!(
+        adoption_member(&site, "reglement/index.html"),
+        "1. Deze tekst is nog niet vastgesteld. Het is een concept."
+    );
+
+    // Outside git nothing is known, and nothing is claimed.
+    let plain = Site::example();
+    let run = plain.helder(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        adoption_member(&plain, "reglement/index.html"),
+        "1. Of en wanneer deze tekst is vastgesteld, staat niet in deze publicatie. Dat hoort u van het bestuur."
+    );
+}

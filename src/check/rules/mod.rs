@@ -48,6 +48,7 @@ mod special_category_without_ground;
 mod transfer_only_in_prose;
 mod transfer_without_safeguard;
 
+mod adoption_in_text;
 mod answer_term;
 mod change_clause;
 mod empty_heading;
@@ -146,6 +147,7 @@ pub const ALL: &[Rule] = &[
     vague_recipients::RULE,
     unsafe_link::RULE,
     hard_to_read::RULE,
+    adoption_in_text::RULE,
     reading::WRONG_DATE,
 ];
 
