@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Activity, Model, Period, PeriodUnit, Processor, School, code, find};
+use crate::model::{Activity, Audience, Model, Period, PeriodUnit, Processor, School, code, find};
 
 /// Whether a change must be told actively, by the rule of the module's
 /// documentation.
@@ -151,7 +151,7 @@ pub fn of_board(model: &Model) -> Facts {
 }
 
 /// The facts of one school's statement: the shared model with the
-/// activities and processors of that school only. None when the model has
+/// activities and processors of that school only, and none of the staff's. None when the model has
 /// no such school.
 pub fn of_school(model: &Model, id: &str) -> Option<Facts> {
     let school = find(&model.schools, id)?;
@@ -159,6 +159,7 @@ pub fn of_school(model: &Model, id: &str) -> Option<Facts> {
         .activities
         .iter()
         .filter(|a| !a.per_school || school.practices.contains(&a.id))
+        .filter(|a| model.audience_of(a) == Audience::School)
         .collect();
     let processors = model
         .processors

@@ -40,6 +40,9 @@ pub const MANIFEST: &str = ".helder-manifest";
 pub const REGISTER_DIR: &str = "register";
 pub const REGISTER_FILE: &str = "verwerkingsregister";
 
+/// The folder of the board's statement for staff and job applicants.
+pub const STAFF_DIR: &str = "medewerkers";
+
 /// The Atom feed of changes, at the root and in every school's folder.
 pub const FEED: &str = "wijzigingen.xml";
 
@@ -53,6 +56,8 @@ pub enum Page<'m> {
     Index,
     /// A school's privacy statement, by the school's id.
     Statement(&'m str),
+    /// The board's statement for its staff and job applicants.
+    StaffStatement,
     /// The cookie notice of a school's website.
     SchoolCookies(&'m str),
     /// The cookie notice of the board's own website.
@@ -87,6 +92,9 @@ pub fn pages(model: &Model) -> Vec<Page<'_>> {
         pages.push(Page::Statement(&school.id));
         pages.push(Page::SchoolCookies(&school.id));
     }
+    if model.has_staff_statement() {
+        pages.push(Page::StaffStatement);
+    }
     pages.push(Page::BoardCookies);
     if model.regulation.is_some() {
         pages.push(Page::Regulation);
@@ -101,6 +109,7 @@ impl Page<'_> {
         match self {
             Page::Index => "index.html".into(),
             Page::Statement(id) => format!("{id}/index.html"),
+            Page::StaffStatement => format!("{STAFF_DIR}/index.html"),
             Page::SchoolCookies(id) => format!("{id}/cookies/index.html"),
             Page::BoardCookies => "cookies/index.html".into(),
             Page::Regulation => "reglement/index.html".into(),
@@ -184,7 +193,10 @@ impl Page<'_> {
     fn kind(&self) -> Kind {
         match self {
             Page::Index => Kind::Index,
-            Page::Statement(_) | Page::StatementVersion(..) | Page::Feed(_) => Kind::Statement,
+            Page::Statement(_)
+            | Page::StaffStatement
+            | Page::StatementVersion(..)
+            | Page::Feed(_) => Kind::Statement,
             Page::SchoolCookies(_) | Page::BoardCookies => Kind::Cookies,
             Page::Regulation | Page::RegulationVersion(_) => Kind::Regulation,
             Page::NotFound => Kind::NotFound,
@@ -260,6 +272,7 @@ pub fn is_folder_name(version: &str) -> bool {
 pub fn is_reserved(id: &str) -> bool {
     let pages = [
         Page::Index,
+        Page::StaffStatement,
         Page::BoardCookies,
         Page::Regulation,
         Page::NotFound,
@@ -355,6 +368,7 @@ mod tests {
     fn school_ids_cannot_take_the_folders_of_other_pages() {
         assert!(is_reserved("reglement"));
         assert!(is_reserved("cookies"));
+        assert!(is_reserved("medewerkers"));
         assert!(!is_reserved("static"));
         assert!(!is_reserved("de-mieden"));
     }

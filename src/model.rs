@@ -597,8 +597,50 @@ pub struct Subject {
     /// Plural, as a heading: "Leerlingen".
     #[schemars(description = "De groep, als kopje: \"Leerlingen\".")]
     pub name: String,
+    /// Whose statement tells about this group's data.
+    #[serde(default)]
+    #[schemars(
+        description = "In welke privacyverklaring de gegevens van deze groep staan: `school` (de verklaring van elke school, voor leerlingen en ouders; zo is het als u niets zet) of `staff` (de verklaring voor medewerkers en sollicitanten van het bestuur)."
+    )]
+    pub audience: Audience,
     #[serde(skip)]
     pub origin: Origin,
+}
+
+/// The readers of a statement: a school's pupils and parents (and the
+/// visitors of its website), or the board's staff and job applicants.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// The statement of every school.
+    #[default]
+    School,
+    /// The board's statement for staff and job applicants.
+    Staff,
+}
+
+impl Model {
+    /// Whose statement an activity is in: the staff's when every category
+    /// it uses is about a group of people of the staff, else the schools'.
+    pub fn audience_of(&self, activity: &Activity) -> Audience {
+        let staff = |id: &String| {
+            find(&self.categories, id)
+                .and_then(|c| find(&self.subjects, &c.subject))
+                .is_some_and(|s| s.audience == Audience::Staff)
+        };
+        if !activity.categories.is_empty() && activity.categories.iter().all(staff) {
+            Audience::Staff
+        } else {
+            Audience::School
+        }
+    }
+
+    /// Whether the board has a statement for staff: some activity is theirs.
+    pub fn has_staff_statement(&self) -> bool {
+        self.activities
+            .iter()
+            .any(|a| self.audience_of(a) == Audience::Staff)
+    }
 }
 
 /// A category of personal data of one group of people.

@@ -25,8 +25,8 @@ use crate::history::{Adoption, Table, Version};
 use crate::layout::{self, FAVICON, Page, STYLESHEET};
 use crate::markdown::{inline, to_html};
 use crate::model::{
-    ADOPTION_MEMBER, Activity, BOARD_SITE, Basis, Category, CookieKind, CookieLifetime, Member,
-    Model, Organisation, Processor, RightKind, School, SpecialGround, SpecialKind, find,
+    ADOPTION_MEMBER, Activity, Audience, BOARD_SITE, Basis, Category, CookieKind, CookieLifetime,
+    Member, Model, Organisation, Processor, RightKind, School, SpecialGround, SpecialKind, find,
 };
 
 /// Every page of the site, in a fixed order, and what they are made from.
@@ -167,6 +167,8 @@ pub struct IndexView {
     pub org: OrgView,
     pub schools: Vec<SchoolLink>,
     pub cookies_href: String,
+    /// The board's statement for its staff, if it has one.
+    pub staff_href: Option<String>,
 }
 
 #[derive(Hash, Serialize)]
@@ -239,6 +241,10 @@ pub struct StatementView {
     pub versions: Vec<VersionLink>,
     /// The Atom feed of this statement's material changes.
     pub feed_href: Option<String>,
+    /// Whom it is for: a school's pupils and parents, or the board's staff.
+    pub audience: Audience,
+    /// On a school's statement: the board's statement for its staff.
+    pub staff_href: Option<String>,
     pub cookies_href: String,
     pub regulation_href: String,
 }
@@ -560,8 +566,22 @@ impl<'a> Context<'a> {
                 org: self.org.clone(),
                 schools: school_links(model, page),
                 cookies_href: page.link(Page::BoardCookies),
+                staff_href: model
+                    .has_staff_statement()
+                    .then(|| page.link(Page::StaffStatement)),
             })),
-            Page::Statement(id) => View::Statement(Box::new(statement(self, page, school(id)?))),
+            Page::Statement(id) => View::Statement(Box::new(statement(
+                self,
+                page,
+                school(id)?,
+                Audience::School,
+            ))),
+            Page::StaffStatement => View::Statement(Box::new(statement(
+                self,
+                page,
+                &board_as_school(model),
+                Audience::Staff,
+            ))),
             Page::SchoolCookies(id) => View::Cookies(Box::new(cookies(self, page, school(id)))),
             Page::BoardCookies => View::Cookies(Box::new(cookies(self, page, None))),
             Page::Regulation => View::Regulation(Box::new(regulation(self, page)?)),
@@ -573,7 +593,8 @@ impl<'a> Context<'a> {
                 let past = self.archive.models.get(step.model)?;
                 let (table, archive) = (Table::default(), Archive::default());
                 let context = Context::of(past, &table, &archive);
-                let mut view = statement(&context, page, find(&past.model.schools, id)?);
+                let school = find(&past.model.schools, id)?;
+                let mut view = statement(&context, page, school, Audience::School);
                 view.frame.last_changed = Some(date.iso());
                 view.frame.archived = Some(ArchivedView {
                     from: date.iso(),
@@ -809,21 +830,50 @@ fn org_view(o: &Organisation) -> OrgView {
 
 /// The activities a school does: every shared one, and the per-school ones
 /// it lists under `practices`.
-fn school_activities<'m>(model: &'m Model, school: &School) -> Vec<&'m Activity> {
+fn school_activities<'m>(
+    model: &'m Model,
+    school: &School,
+    audience: Audience,
+) -> Vec<&'m Activity> {
     model
         .activities
         .iter()
         .filter(|a| !a.per_school || school.practices.contains(&a.id))
+        .filter(|a| model.audience_of(a) == audience)
         .collect()
+}
+
+/// The board in the place of a school, for the statement of its staff:
+/// its address and channels, the staff's activities that only some schools
+/// do (marked so), and only the processors every school uses.
+fn board_as_school(model: &Model) -> School {
+    let o = &model.organisation;
+    School {
+        id: layout::STAFF_DIR.to_string(),
+        name: o.name.clone(),
+        place: o.visiting_address.place.clone(),
+        website: Some(o.website.clone()),
+        email: Some(o.email.clone()),
+        phone: Some(o.phone.clone()),
+        address: Some(o.visiting_address.clone()),
+        systems: Vec::new(),
+        practices: model
+            .activities
+            .iter()
+            .filter(|a| a.per_school && model.audience_of(a) == Audience::Staff)
+            .map(|a| a.id.clone())
+            .collect(),
+        origin: Default::default(),
+    }
 }
 
 fn uses(school: &School, p: &Processor) -> bool {
     !p.per_school || school.systems.contains(&p.id)
 }
 
-fn statement(context: &Context, page: Page, school: &School) -> StatementView {
+fn statement(context: &Context, page: Page, school: &School, audience: Audience) -> StatementView {
     let model = context.model;
-    let activities = school_activities(model, school);
+    let activities = school_activities(model, school, audience);
     let Used {
         categories,
         recipients,
@@ -869,9 +919,17 @@ fn statement(context: &Context, page: Page, school: &School) -> StatementView {
         changes: to_html(&model.statement.changes),
         changed,
         versions,
-        feed_href: (!context.model.site.base_url.is_empty() && context.archive.latest.is_some())
-            .then(|| page.link(Page::Feed(Some(&school.id)))),
-        cookies_href: page.link(Page::SchoolCookies(&school.id)),
+        feed_href: (audience == Audience::School
+            && !context.model.site.base_url.is_empty()
+            && context.archive.latest.is_some())
+        .then(|| page.link(Page::Feed(Some(&school.id)))),
+        cookies_href: match audience {
+            Audience::School => page.link(Page::SchoolCookies(&school.id)),
+            Audience::Staff => page.link(Page::BoardCookies),
+        },
+        staff_href: (audience == Audience::School && model.has_staff_statement())
+            .then(|| page.link(Page::StaffStatement)),
+        audience,
         regulation_href: page.link(Page::Regulation),
     }
 }

@@ -26,6 +26,22 @@ struct Fragment {
     activities: Vec<Activity>,
     processors: Vec<Processor>,
     recipients: Vec<Recipient>,
+    subjects: Vec<Subject>,
+    categories: Vec<Category>,
+}
+
+/// A group of people, and whose statement tells about it.
+#[derive(Deserialize)]
+struct Subject {
+    id: String,
+    #[serde(default)]
+    audience: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Category {
+    id: String,
+    subject: String,
 }
 
 #[derive(Deserialize, Clone)]
@@ -55,6 +71,7 @@ struct Activity {
     withdraw: Option<String>,
     #[serde(default)]
     per_school: bool,
+    categories: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -78,6 +95,8 @@ struct Model {
     activities: Vec<Activity>,
     processors: Vec<Processor>,
     recipients: Vec<Recipient>,
+    /// The ids of the categories about the staff's groups of people.
+    staff_categories: BTreeSet<String>,
 }
 
 impl Model {
@@ -85,12 +104,25 @@ impl Model {
     fn of(site: &Site) -> Model {
         let mut rights = None;
         let (mut activities, mut processors, mut recipients) = (vec![], vec![], vec![]);
+        let (mut subjects, mut categories) = (vec![], vec![]);
         for fragment in model::content::<Fragment>(site) {
             rights = rights.or(fragment.rights);
             activities.extend(fragment.activities);
             processors.extend(fragment.processors);
             recipients.extend(fragment.recipients);
+            subjects.extend(fragment.subjects);
+            categories.extend(fragment.categories);
         }
+        let staff: BTreeSet<&str> = subjects
+            .iter()
+            .filter(|s| s.audience.as_deref() == Some("staff"))
+            .map(|s| s.id.as_str())
+            .collect();
+        let staff_categories = categories
+            .iter()
+            .filter(|c| staff.contains(c.subject.as_str()))
+            .map(|c| c.id.clone())
+            .collect();
         Model {
             schools: model::schools(site),
             organisation: model::organisation(site),
@@ -98,14 +130,27 @@ impl Model {
             activities,
             processors,
             recipients,
+            staff_categories,
         }
     }
 
-    /// The activities a school does: the shared ones and its own practices.
+    /// Whether an activity is about the staff only: every category it uses
+    /// is of a group of people with `audience: staff`.
+    fn of_staff(&self, activity: &Activity) -> bool {
+        !activity.categories.is_empty()
+            && activity
+                .categories
+                .iter()
+                .all(|c| self.staff_categories.contains(c))
+    }
+
+    /// The activities a school's statement tells its parents of: the shared
+    /// ones and its own practices, none of the staff's.
     fn activities_of(&self, school: &School) -> Vec<&Activity> {
         self.activities
             .iter()
             .filter(|a| !a.per_school || school.practices.contains(&a.id))
+            .filter(|a| !self.of_staff(a))
             .collect()
     }
 
@@ -1199,4 +1244,44 @@ fn the_summary_groups_purposes_by_how_long_their_data_is_kept() {
     distinct.sort();
     distinct.dedup();
     assert_eq!(distinct.len(), periods.len(), "a period twice: {periods:?}");
+}
+
+#[test]
+fn the_staff_and_job_applicants_have_a_statement_of_their_own() {
+    let (site, model) = built_example();
+    let staff: BTreeSet<String> = model
+        .activities
+        .iter()
+        .filter(|a| model.of_staff(a))
+        .map(|a| a.id.clone())
+        .collect();
+    assert!(
+        staff.len() >= 2,
+        "the example has activities about staff only"
+    );
+
+    let page = site.document("medewerkers/index.html");
+    let shown: BTreeSet<String> = activities(&page).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(shown, staff);
+    assert!(page.one("h1").text().contains("medewerkers"));
+    // A parent's statement has none of them, and says where they are.
+    let school = &model.schools[0];
+    let statement = statement(&site, school);
+    let on_statement: BTreeSet<String> = activities(&statement)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert!(
+        on_statement.is_disjoint(&staff),
+        "{:?}",
+        on_statement.intersection(&staff).collect::<Vec<_>>()
+    );
+    let links = |page: &Element| -> Vec<String> {
+        page.select("a")
+            .iter()
+            .filter_map(|a| a.attr("href").map(str::to_string))
+            .collect()
+    };
+    assert!(links(&statement).contains(&"../medewerkers/index.html".to_string()));
+    assert!(links(&site.document("index.html")).contains(&"medewerkers/index.html".to_string()));
 }
