@@ -63,6 +63,8 @@ pub enum Page<'m> {
     /// The cookie notice of the board's own website.
     BoardCookies,
     Regulation,
+    /// How accessible the site is, and how to report a problem.
+    Accessibility,
     NotFound,
     /// An earlier version of a school's statement, by the date it was
     /// published: superseded, kept as it was.
@@ -99,6 +101,7 @@ pub fn pages(model: &Model) -> Vec<Page<'_>> {
     if model.regulation.is_some() {
         pages.push(Page::Regulation);
     }
+    pages.push(Page::Accessibility);
     pages.push(Page::NotFound);
     pages
 }
@@ -113,6 +116,7 @@ impl Page<'_> {
             Page::SchoolCookies(id) => format!("{id}/cookies/index.html"),
             Page::BoardCookies => "cookies/index.html".into(),
             Page::Regulation => "reglement/index.html".into(),
+            Page::Accessibility => "toegankelijkheid/index.html".into(),
             Page::NotFound => "404.html".into(),
             Page::StatementVersion(id, date) => format!("{id}/versies/{}/index.html", date.iso()),
             Page::RegulationVersion(version) => format!("reglement/{version}/index.html"),
@@ -192,7 +196,8 @@ impl Page<'_> {
 
     fn kind(&self) -> Kind {
         match self {
-            Page::Index => Kind::Index,
+            // It names the board's channels, as the index does.
+            Page::Index | Page::Accessibility => Kind::Index,
             Page::Statement(_)
             | Page::StaffStatement
             | Page::StatementVersion(..)
@@ -274,6 +279,7 @@ pub fn is_reserved(id: &str) -> bool {
         Page::Index,
         Page::StaffStatement,
         Page::BoardCookies,
+        Page::Accessibility,
         Page::Regulation,
         Page::NotFound,
     ];

@@ -207,6 +207,7 @@ pub fn render(
                 View::Cookies(_) => "cookies.html",
                 View::Regulation(_) => "regulation.html",
                 View::NotFound(_) => "404.html",
+                View::Accessibility(_) => "accessibility.html",
             };
             let key = key_of(&(templates.fingerprint, template, &view));
             if sink.keep(&page.file, key) {
@@ -219,6 +220,7 @@ pub fn render(
                 View::Cookies(v) => one(tera, template, v),
                 View::Regulation(v) => one(tera, template, v),
                 View::NotFound(v) => one(tera, template, v),
+                View::Accessibility(v) => one(tera, template, v),
             };
             Some(match html {
                 Ok(html) => sink

@@ -67,6 +67,7 @@ pub enum View {
     Cookies(Box<CookiesView>),
     Regulation(Box<RegulationView>),
     NotFound(Box<NotFoundView>),
+    Accessibility(Box<AccessibilityView>),
 }
 
 /// What every page's frame needs.
@@ -88,6 +89,8 @@ pub struct Frame {
     pub uncommitted: Vec<String>,
     /// On an earlier version only: which one, and where the current one is.
     pub archived: Option<ArchivedView>,
+    /// The link to the accessibility statement, in every page's footer.
+    pub accessibility: String,
 }
 
 /// What an earlier version of a page says about itself.
@@ -154,6 +157,14 @@ pub struct Link {
     pub key: &'static str,
     pub href: String,
     pub current: bool,
+}
+
+/// The accessibility statement: what the site does, and whom to tell when
+/// something does not work.
+#[derive(Hash, Serialize)]
+pub struct AccessibilityView {
+    pub frame: Frame,
+    pub org: OrgView,
 }
 
 #[derive(Hash, Serialize)]
@@ -585,6 +596,10 @@ impl<'a> Context<'a> {
             Page::SchoolCookies(id) => View::Cookies(Box::new(cookies(self, page, school(id)))),
             Page::BoardCookies => View::Cookies(Box::new(cookies(self, page, None))),
             Page::Regulation => View::Regulation(Box::new(regulation(self, page)?)),
+            Page::Accessibility => View::Accessibility(Box::new(AccessibilityView {
+                frame: self.frame(page),
+                org: self.org.clone(),
+            })),
             Page::NotFound => View::NotFound(Box::new(NotFoundView {
                 frame: self.frame(page),
             })),
@@ -658,6 +673,7 @@ impl<'a> Context<'a> {
             last_changed: self.history.last_changed(&inputs).map(|d| d.iso()),
             uncommitted: self.history.uncommitted(&inputs),
             archived: None,
+            accessibility: served(page.link(Page::Accessibility)),
         }
     }
 }

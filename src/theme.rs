@@ -34,6 +34,7 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "cookies.html",
     "regulation.html",
     "404.html",
+    "accessibility.html",
     "partials/header.html",
     "partials/footer.html",
     "partials/summary.html",

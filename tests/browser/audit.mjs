@@ -82,6 +82,7 @@ function pagesOf(indexLinks) {
     { type: 'school-cookies', path: `${dir}cookies/index.html`, status: 200 },
     { type: 'board-cookies', path: 'cookies/index.html', status: 200 },
     { type: 'regulation', path: 'reglement/index.html', status: 200 },
+    { type: 'accessibility', path: 'toegankelijkheid/index.html', status: 200 },
     // Deep, so that links relative to the site's root show whether they
     // still work where a host serves 404.html.
     { type: 'not-found', path: 'a/b/c/', status: 404 },

@@ -20,7 +20,7 @@ fn the_minimal_site_builds_every_page() {
     let site = Site::fixture("minimal");
     let run = site.build();
     assert!(
-        run.stderr.contains("wrote 5 pages for 1 schools"),
+        run.stderr.contains("wrote 6 pages for 1 schools"),
         "{}",
         run.stderr
     );
@@ -37,6 +37,7 @@ fn the_minimal_site_builds_every_page() {
         "favicon.svg",
         "index.html",
         "style.css",
+        "toegankelijkheid/index.html",
     ];
     assert_eq!(written, expected);
     let statement = site.document("de-linde/index.html");

@@ -1373,6 +1373,7 @@ fn a_base_url_with_an_ampersand_gives_a_well_formed_sitemap() {
         "de-linde/cookies/",
         "cookies/",
         "reglement/",
+        "toegankelijkheid/",
     ]
     .iter()
     .map(|page| format!("{base}/{page}"))

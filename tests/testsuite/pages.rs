@@ -114,3 +114,37 @@ fn no_page_has_more_than_ten_landmarks() {
         assert!(landmarks <= 10, "{rel}: {landmarks} landmarks");
     }
 }
+
+#[test]
+fn every_page_links_to_an_accessibility_statement_that_says_whom_to_tell() {
+    let site = Site::example_built();
+    let board = model::organisation(&site);
+    for rel in site.html_pages() {
+        if rel == "404.html" {
+            continue; // its links start from the root; the 404 test follows them
+        }
+        let page = site.document(&rel);
+        let link = page
+            .one("footer")
+            .select("a")
+            .into_iter()
+            .find(|a| a.text() == "Toegankelijkheid")
+            .and_then(|a| a.attr("href"))
+            .map(str::to_string)
+            .unwrap_or_else(|| panic!("{rel}: no link to the accessibility statement"));
+        assert_eq!(
+            html::resolve_link(&rel, &link).as_deref(),
+            Some("toegankelijkheid/index.html"),
+            "{rel}"
+        );
+    }
+    let statement = site.document("toegankelijkheid/index.html");
+    let text = statement.text();
+    assert!(text.contains("WCAG) 2.1, op niveau AA"), "{text}");
+    assert!(
+        text.contains(&board.email) && text.contains(&board.phone),
+        "{text}"
+    );
+    // It claims no more than the automated checks show.
+    assert!(text.contains("nog niet met de hand onderzocht"), "{text}");
+}
