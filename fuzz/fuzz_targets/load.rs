@@ -18,7 +18,7 @@ use std::sync::Mutex;
 
 use helder::diagnostic::{self, Lang};
 use helder::emit::{self, Format, Options};
-use helder::{check, history, load, render, resolve, theme, write};
+use helder::{archive, check, history, load, render, resolve, theme, write};
 use libfuzzer_sys::fuzz_target;
 
 /// The default theme's templates, compiled once per language: compiling them
@@ -60,7 +60,7 @@ fuzz_target!(|data: &[u8]| {
             colour: false,
             root: PathBuf::from("."),
         };
-        emit::emit(&diagnostics, &loaded.sources, "", &options);
+        emit::emit(&diagnostics, &loaded.sources, None, "", &options);
     }
     if !loaded.content_complete || diagnostics.iter().any(|d| d.is_error()) {
         return;
@@ -78,7 +78,8 @@ fuzz_target!(|data: &[u8]| {
         cache.insert(language.clone(), tera);
     }
     let history = history::Table::default();
-    let site = resolve::resolve(&loaded.model, &loaded.sources, &history);
+    let archive = archive::Archive::default();
+    let site = resolve::resolve(&loaded.model, &loaded.sources, &history, &archive);
     render::sitemap(&site);
     let rendered = render::render(&site, &cache[&language], &Minified);
     if let Err(errors) = rendered {
