@@ -158,6 +158,34 @@ pub fn read(root: &Path, adoptions: &[Adoption], style: AuthorStyle, redacted: &
     archive
 }
 
+/// The archive of one state of the repository, kept between the builds of
+/// the preview: it depends only on what git holds (the commits and the
+/// tags), not on the files being edited, so a save need not read it again.
+#[derive(Default)]
+pub struct Cache {
+    key: Option<String>,
+    archive: Archive,
+}
+
+/// [`read`], or the archive `cache` holds when `HEAD` and the adoptions are
+/// what they were when it was read.
+pub fn read_cached<'c>(
+    cache: &'c mut Cache,
+    root: &Path,
+    adoptions: &[Adoption],
+    style: AuthorStyle,
+    redacted: &str,
+) -> &'c Archive {
+    let key = History::open(root)
+        .head()
+        .map(|head| format!("{head} {adoptions:?} {style:?} {redacted}"));
+    if key.is_none() || cache.key != key {
+        cache.archive = read(root, adoptions, style, redacted);
+        cache.key = key;
+    }
+    &cache.archive
+}
+
 /// The model of a version, if it loads and checks without errors.
 pub fn load_version(history: &History, version: &SiteVersion) -> Option<Past> {
     load_version_with(history, version, &mut load::Trees::default())

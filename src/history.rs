@@ -380,6 +380,16 @@ impl History {
         versions
     }
 
+    /// The commit `HEAD` names; None without a full history.
+    pub fn head(&self) -> Option<String> {
+        if self.availability != Availability::Full {
+            return None;
+        }
+        let mut command = self.command();
+        command.args(["rev-parse", "--verify", "--quiet", "HEAD"]);
+        stdout_of(command).map(|out| out.trim().to_string())
+    }
+
     /// Whether a commit after `rev` (up to `HEAD`) touched `paths`.
     pub fn changed_since(&self, rev: &str, paths: &[&Path]) -> bool {
         let range = format!("{rev}..HEAD");

@@ -178,6 +178,7 @@ fn main() -> ExitCode {
                 base_url,
                 strictness,
                 preview: false,
+                archive: None,
             })
         }
         Command::Check {

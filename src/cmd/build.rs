@@ -1,5 +1,6 @@
 //! `helder build`: the whole pipeline, ending in an atomic write of the site.
 
+use std::cell::RefCell;
 use std::path::PathBuf;
 
 use super::{Report, Strictness, errors_first, load_and_check};
@@ -7,7 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::layout::{FAVICON, SITEMAP, STYLESHEET};
 use crate::{archive, history, render, resolve, text, theme, write};
 
-pub struct Options {
+pub struct Options<'a> {
     pub root: PathBuf,
     /// The output folder as given, for the summary.
     pub output_dir: PathBuf,
@@ -18,6 +19,9 @@ pub struct Options {
     /// For `helder serve`: pages with inputs that are not committed say so
     /// instead of the date of the last commit. A built site never does.
     pub preview: bool,
+    /// For `helder serve`: the earlier versions read by the build before,
+    /// read again only when git holds other commits or tags.
+    pub archive: Option<&'a RefCell<archive::Cache>>,
 }
 
 pub fn run(options: &Options) -> Result<Report, Report> {
@@ -47,13 +51,19 @@ pub fn run(options: &Options) -> Result<Report, Report> {
         Ok(warnings) => warnings,
         Err(report) => return Err(report.with_sources(sources)),
     };
-    let archive = archive::read(
-        &options.root,
-        &history.adoptions,
-        model.site.authors,
-        redacted,
-    );
-    let site = resolve::resolve(&model, &sources, &history, &archive);
+    let (root, style) = (&options.root, model.site.authors);
+    let (mut cached, read);
+    let archive = match options.archive {
+        Some(cache) => {
+            cached = cache.borrow_mut();
+            archive::read_cached(&mut cached, root, &history.adoptions, style, redacted)
+        }
+        None => {
+            read = archive::read(root, &history.adoptions, style, redacted);
+            &read
+        }
+    };
+    let site = resolve::resolve(&model, &sources, &history, archive);
     let feeds = site
         .feeds
         .iter()

@@ -24,6 +24,7 @@ pub fn run(options: &Options) -> Result<Report, Report> {
         ..options.emit.clone()
     };
     let lang = options.emit.lang;
+    let archive = std::cell::RefCell::new(crate::archive::Cache::default());
     let mut build = |site: &Path| -> serve::Outcome {
         let result = write::Target::open(site, &options.root)
             .map_err(|message| Report::failed(vec![Diagnostic::error("", None, message)]))
@@ -35,6 +36,7 @@ pub fn run(options: &Options) -> Result<Report, Report> {
                     base_url: None,
                     strictness: options.strictness,
                     preview: true,
+                    archive: Some(&archive),
                 })
             });
         match result {

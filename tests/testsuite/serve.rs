@@ -204,6 +204,12 @@ fn a_save_a_mistake_its_fix_and_a_commit_show_in_the_preview() {
         p.contains("15 juni 2022")
     });
     assert!(!page.contains("Nog niet vastgelegd"), "{page}");
+    // And it makes the version of 1 March 2021 an earlier one: the preview
+    // reads git again when it holds another commit.
+    assert!(page.contains("versies/2021-03-01/index.html"), "{page}");
+    let (status, _, old) = preview.get("/de-mieden/versies/2021-03-01/");
+    assert_eq!(status, 200);
+    assert!(old.contains("Dit is een eerdere versie"), "{old}");
 
     // The script and the mistakes are the preview's, never the site's.
     let folder = std::fs::read_dir(&preview.tmp)
