@@ -10,7 +10,7 @@ use serde_json::json;
 use super::{Report, Strictness, load_and_check};
 use crate::changes::{self, Class, Facts};
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::history::History;
+use crate::history::{Availability, History};
 use crate::model::Model;
 use crate::{archive, render, text, theme};
 
@@ -115,6 +115,13 @@ pub fn run(o: &Options) -> Result<Report, Report> {
 
 /// The model at `rev`, and what the JSON says of that version.
 fn at(history: &History, rev: &str) -> Result<(Model, serde_json::Value), Report> {
+    if matches!(
+        history.availability(),
+        Availability::NoRepository | Availability::NoGit
+    ) && let Some(warning) = history.warning()
+    {
+        return Err(failed(Diagnostic::error("", None, warning)));
+    }
     let version = history.version_at(rev).map_err(|git| {
         failed(
             Diagnostic::error(

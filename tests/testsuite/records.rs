@@ -363,6 +363,17 @@ fn helder_diff_says_what_is_wrong_with_a_version() {
         "{}",
         run.stderr
     );
+
+    // Outside git: the same words as the build's warning, as an error.
+    let plain = Site::example();
+    let run = plain.helder(&["diff", "HEAD"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("is not in a git repository"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("git init"), "{}", run.stderr);
 }
 
 #[test]
