@@ -249,7 +249,7 @@ const TEXT_FIELDS: &[Field] = &[
     text(
         "processor_does",
         "Houdt de leerlingadministratie bij.",
-        &[(STATEMENT, PROCESSORS_DD)],
+        &[(STATEMENT, "section[data-part=verwerkers] p")],
     ),
     text(
         "processor_location",

@@ -1064,6 +1064,45 @@ fn the_summary_as_a_parent_reads_it_is_plain_dutch() {
     }
 }
 
+/// On a phone the full text is long mostly for the facts of each purpose
+/// and supplier; those fold (`<details>`), while the heading and what the
+/// purpose or supplier is for stay in view.
+#[test]
+fn the_facts_of_each_purpose_and_supplier_fold_and_their_names_do_not() {
+    let (site, model) = built_example();
+    let mut problems = Vec::new();
+    for school in &model.schools {
+        let page = statement(&site, school);
+        let suppliers = section(&page, "verwerkers", school, &mut problems);
+        let parts = activities(&page)
+            .into_iter()
+            .map(|(id, article)| (id, article.clone()))
+            .chain(
+                suppliers
+                    .select("h3")
+                    .into_iter()
+                    .map(|h| (h.id().unwrap_or_default().to_string(), suppliers.clone())),
+            );
+        for (id, part) in parts {
+            let folded = part
+                .select("details")
+                .iter()
+                .any(|d| !d.select("dl.facts").is_empty());
+            let open = part
+                .select("details")
+                .iter()
+                .any(|d| !d.select("h3").is_empty() || !d.select("h2").is_empty());
+            if !folded || open {
+                problems.push(format!(
+                    "{}: `{id}`: facts folded {folded}, a heading folded {open}",
+                    school.id
+                ));
+            }
+        }
+    }
+    assert_no_problems(problems);
+}
+
 // ---------------------------------------------------------------------------
 // Every page: Dutch, self-contained, minified.
 
