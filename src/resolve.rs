@@ -260,41 +260,96 @@ pub struct StatementView {
     pub regulation_href: String,
 }
 
-/// The first layer: what, why, who receives it, how long, your rights.
+/// The first layer: who is responsible, what is kept, why, how long, who
+/// receives it and what a parent can do, each part made from the same views
+/// as the full text and linking into it.
 #[derive(Hash, Serialize)]
 pub struct Summary {
     pub data: Vec<SummaryGroup>,
-    pub purposes: Vec<SummaryPurpose>,
-    /// The purposes by how long their data is kept, in the order of their
-    /// first purpose: a parent reads one line per period, not per purpose.
+    /// The purposes by their legal basis, each group where its first
+    /// purpose is: why, in the words of the basis.
+    pub reasons: Vec<SummaryReason>,
+    /// How long data is kept, one line per moment a period starts from
+    /// (`after`), with the shortest and the longest period: a parent reads
+    /// one line per moment, not per purpose.
     pub kept: Vec<SummaryKept>,
-    pub recipients: Vec<String>,
-    pub rights: Vec<String>,
+    pub recipients: Vec<SummaryLink>,
+    pub rights: Vec<SummaryRight>,
+    /// An ISO 8601 duration: `P1M`.
     pub response_time: String,
     /// What this school does that not every school of the board does.
-    pub specific: Vec<String>,
+    pub specific: Vec<SummarySpecific>,
 }
 
+#[derive(Hash, Serialize)]
+pub struct SummaryCategory {
+    pub name: String,
+    pub special: bool,
+}
+
+/// The data about one group of people.
 #[derive(Hash, Serialize)]
 pub struct SummaryGroup {
     pub subject: String,
     pub count: usize,
+    pub categories: Vec<SummaryCategory>,
+    /// How many of them are special categories (GDPR art. 9).
+    pub special: usize,
+    /// Whether the burgerservicenummer is among it.
+    pub bsn: bool,
+}
+
+#[derive(Hash, Serialize)]
+pub struct SummaryReason {
+    pub basis: Basis,
+    pub purposes: Vec<SummaryLink>,
 }
 
 #[derive(Hash, Serialize)]
 pub struct SummaryKept {
-    /// An ISO 8601 duration: `P5Y`.
-    pub period: String,
     pub after: String,
-    pub purposes: Vec<SummaryPurpose>,
+    /// ISO 8601 durations: `P3M`, `P5Y`; the same when one period starts here.
+    pub shortest: String,
+    pub longest: String,
+    pub purposes: Vec<SummaryKeptPurpose>,
 }
 
-#[derive(Hash, Serialize, Clone)]
-pub struct SummaryPurpose {
+/// A purpose and its period, within a [`SummaryKept`].
+#[derive(Hash, Serialize)]
+pub struct SummaryKeptPurpose {
     pub id: String,
     pub name: String,
-    pub basis: Basis,
-    pub retention: RetentionView,
+    /// An ISO 8601 duration: `P5Y`.
+    pub period: String,
+}
+
+/// A part of the full text by its id and name: a purpose (`doel-{id}`), a
+/// recipient (`ontvanger-{id}`) or a processor (`verwerker-{id}`).
+#[derive(Hash, Serialize, Clone)]
+pub struct SummaryLink {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Hash, Serialize)]
+pub struct SummaryRight {
+    pub kind: RightKind,
+    pub name: String,
+}
+
+/// A purpose or a processor of this school only.
+#[derive(Hash, Serialize)]
+pub struct SummarySpecific {
+    pub part: SpecificPart,
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Hash, Serialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum SpecificPart {
+    Activity,
+    Processor,
 }
 
 #[derive(Hash, Serialize)]
@@ -902,16 +957,24 @@ fn statement(context: &Context, page: Page, school: &School, audience: Audience)
     let data = subject_views(model, &categories);
     let rights = rights_view(model);
     let (changed, versions) = history_of(context.archive, page, &school.id);
-    let mut specific: Vec<String> = activities
+    let mut specific: Vec<SummarySpecific> = activities
         .iter()
         .filter(|a| a.per_school)
-        .map(|a| a.name.clone())
+        .map(|a| SummarySpecific {
+            part: SpecificPart::Activity,
+            id: a.id.clone(),
+            name: a.name.clone(),
+        })
         .collect();
     specific.extend(
         processors
             .iter()
             .filter(|p| p.specific)
-            .map(|p| format!("{}: {}", p.name, p.does)),
+            .map(|p| SummarySpecific {
+                part: SpecificPart::Processor,
+                id: p.id.clone(),
+                name: p.name.clone(),
+            }),
     );
     StatementView {
         frame: context.frame(page),
@@ -1085,53 +1148,112 @@ fn summary(
     activities: &[ActivityView],
     recipients: &[RecipientView],
     rights: &RightsView,
-    specific: Vec<String>,
+    specific: Vec<SummarySpecific>,
 ) -> Summary {
-    let purposes: Vec<SummaryPurpose> = activities
-        .iter()
-        .map(|a| SummaryPurpose {
-            id: a.id.clone(),
-            name: a.name.clone(),
-            basis: a.basis,
-            retention: a.retention.clone(),
-        })
-        .collect();
+    let link = |a: &ActivityView| SummaryLink {
+        id: a.id.clone(),
+        name: a.name.clone(),
+    };
+    let mut reasons: Vec<SummaryReason> = Vec::new();
+    for a in activities {
+        match reasons.iter_mut().find(|r| r.basis == a.basis) {
+            Some(reason) => reason.purposes.push(link(a)),
+            None => reasons.push(SummaryReason {
+                basis: a.basis,
+                purposes: vec![link(a)],
+            }),
+        }
+    }
     Summary {
         data: data
             .iter()
             .map(|s| SummaryGroup {
                 subject: s.name.clone(),
                 count: s.categories.len(),
+                categories: s
+                    .categories
+                    .iter()
+                    .map(|c| SummaryCategory {
+                        name: c.name.clone(),
+                        special: c.special.is_some(),
+                    })
+                    .collect(),
+                special: s.categories.iter().filter(|c| c.special.is_some()).count(),
+                bsn: s.categories.iter().any(|c| c.bsn),
             })
             .collect(),
-        kept: kept(&purposes),
-        purposes,
-        recipients: recipients.iter().map(|r| r.name.clone()).collect(),
-        rights: rights.items.iter().map(|r| r.name.clone()).collect(),
+        reasons,
+        kept: kept(activities),
+        recipients: recipients
+            .iter()
+            .map(|r| SummaryLink {
+                id: r.id.clone(),
+                name: r.name.clone(),
+            })
+            .collect(),
+        rights: rights
+            .items
+            .iter()
+            .map(|r| SummaryRight {
+                kind: r.kind,
+                name: r.name.clone(),
+            })
+            .collect(),
         response_time: rights.response_time.clone(),
         specific,
     }
 }
 
-/// The purposes grouped by period and its start, each group where its first
-/// purpose is.
-fn kept(purposes: &[SummaryPurpose]) -> Vec<SummaryKept> {
+/// The purposes grouped by the moment their period starts from, each group
+/// where its first purpose is, with its shortest and longest period.
+fn kept(activities: &[ActivityView]) -> Vec<SummaryKept> {
     let mut groups: Vec<SummaryKept> = Vec::new();
-    for p in purposes {
-        let (period, after) = (&p.retention.period, &p.retention.after);
-        match groups
-            .iter_mut()
-            .find(|g| &g.period == period && &g.after == after)
-        {
-            Some(group) => group.purposes.push(p.clone()),
+    for a in activities {
+        let (period, after) = (&a.retention.period, &a.retention.after);
+        let link = SummaryKeptPurpose {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            period: period.clone(),
+        };
+        match groups.iter_mut().find(|g| &g.after == after) {
+            Some(group) => {
+                if days(period) < days(&group.shortest) {
+                    group.shortest.clone_from(period);
+                }
+                if days(period) > days(&group.longest) {
+                    group.longest.clone_from(period);
+                }
+                group.purposes.push(link);
+            }
             None => groups.push(SummaryKept {
-                period: period.clone(),
                 after: after.clone(),
-                purposes: vec![p.clone()],
+                shortest: period.clone(),
+                longest: period.clone(),
+                purposes: vec![link],
             }),
         }
     }
     groups
+}
+
+/// About how many days an ISO 8601 duration of the model (`P90D`, `P2W`,
+/// `P13M`, `P5Y`) lasts, to order periods; 0 for any other text.
+fn days(iso: &str) -> u64 {
+    let Some(rest) = iso.strip_prefix('P') else {
+        return 0;
+    };
+    let Some(unit) = rest.chars().next_back() else {
+        return 0;
+    };
+    let amount: u64 = rest[..rest.len() - unit.len_utf8()].parse().unwrap_or(0);
+    let per = match unit {
+        'D' => 1,
+        'W' => 7,
+        'M' => 30,
+        'Y' => 365,
+        _ => 0,
+    };
+    amount * per
 }
 
 fn processor_view(p: &Processor) -> ProcessorView {

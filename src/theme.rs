@@ -87,6 +87,10 @@ words! {
     CookieKindWords { functional, analytics, tracking }
     /// The ids of the rights on a statement.
     RightAnchors { access, rectification, erasure, restriction, objection, portability, withdraw_consent }
+    /// Why, in plain words, for each legal basis: the summary's reasons.
+    ReasonWords { consent, contract, legal_obligation, vital_interest, public_task, legitimate_interest }
+    /// What each right means, in a few words, for the summary.
+    RightMeanings { access, rectification, erasure, restriction, objection, portability, withdraw_consent }
     /// The column names of the register's CSV (`helder register`), and the
     /// word for an empty cell.
     RegisterWords {
@@ -161,6 +165,18 @@ pub struct Strings {
     /// Left out, a change is named by its kind.
     #[serde(default)]
     pub changes: ChangeWords,
+    /// Left out, the summary names the reasons and rights without them.
+    #[serde(default)]
+    pub summary: SummaryWords,
+}
+
+/// The words of the summary ("In het kort") that depend on the model's
+/// codes: the reason for each legal basis, the meaning of each right.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryWords {
+    pub reason: ReasonWords,
+    pub right: RightMeanings,
 }
 
 impl Strings {

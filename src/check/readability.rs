@@ -30,8 +30,8 @@
 //! - the statement (*privacyverklaring*): every prose field of
 //!   [`prose::statement`] and what each processor does;
 //! - its summary (*In het kort*): the sentences the model gives it: how
-//!   long data is kept (each period with its `after`), and what each
-//!   processor that only some schools use does;
+//!   long data is kept, one line per moment a period starts from (its
+//!   `after`, with the shortest and the longest period from it);
 //! - the cookie notice (*cookieverklaring*): what each cookie is for;
 //! - the regulation (*privacyreglement*): every prose field of
 //!   [`prose::regulation`], the articles and their explanations together.
@@ -292,23 +292,50 @@ fn statement(m: &Model) -> Vec<Piece> {
 /// leerling de school heeft verlaten`), once per period, and what each
 /// processor that only some schools use does.
 fn summary(m: &Model) -> Vec<Piece> {
-    let mut pieces = Vec::new();
-    let mut kept: Vec<(Period, &str)> = Vec::new();
+    // One line per moment a period starts from (`after`), with the
+    // shortest and the longest period from it, as the summary writes them.
+    let mut kept: Vec<(&str, Period, Period, &Origin)> = Vec::new();
     for a in &m.activities {
         let Some(rule) = m.retention.iter().find(|r| r.id == a.retention) else {
             continue;
         };
-        if kept.contains(&(rule.period, rule.after.as_str())) {
-            continue;
+        match kept.iter_mut().find(|(after, ..)| *after == rule.after) {
+            Some((_, shortest, longest, _)) => {
+                if days(rule.period) < days(*shortest) {
+                    *shortest = rule.period;
+                }
+                if days(rule.period) > days(*longest) {
+                    *longest = rule.period;
+                }
+            }
+            None => kept.push((&rule.after, rule.period, rule.period, &rule.origin)),
         }
-        kept.push((rule.period, &rule.after));
-        let line = format!("{} {}", period_words(rule.period), rule.after);
-        pieces.push(piece(rule.origin.child("after"), Counts::of_text(&line)));
     }
-    for p in m.processors.iter().filter(|p| p.per_school) {
-        pieces.push(piece(p.origin.child("does"), Counts::of_text(&p.does)));
-    }
-    pieces
+    kept.into_iter()
+        .map(|(after, shortest, longest, origin)| {
+            let line = if shortest == longest {
+                format!("{} {after}", period_words(longest))
+            } else {
+                format!(
+                    "{} tot {} {after}",
+                    period_words(shortest),
+                    period_words(longest)
+                )
+            };
+            piece(origin.child("after"), Counts::of_text(&line))
+        })
+        .collect()
+}
+
+/// About how many days a period lasts, to order periods.
+fn days(p: Period) -> u32 {
+    p.amount
+        * match p.unit {
+            PeriodUnit::Day => 1,
+            PeriodUnit::Week => 7,
+            PeriodUnit::Month => 30,
+            PeriodUnit::Year => 365,
+        }
 }
 
 /// A period as the summary writes it: `5 jaar`.

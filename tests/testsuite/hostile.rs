@@ -205,7 +205,10 @@ const TEXT_FIELDS: &[Field] = &[
     text(
         "retention_after",
         "nadat de leerling de school heeft verlaten",
-        &[(STATEMENT, ACTIVITY_DD), (STATEMENT, "section.summary li")],
+        &[
+            (STATEMENT, ACTIVITY_DD),
+            (STATEMENT, "section.summary summary"),
+        ],
     ),
     text(
         "retention_source",
@@ -246,7 +249,7 @@ const TEXT_FIELDS: &[Field] = &[
     text(
         "processor_does",
         "Houdt de leerlingadministratie bij.",
-        &[(STATEMENT, PROCESSORS_DD)],
+        &[(STATEMENT, "section[data-part=verwerkers] p")],
     ),
     text(
         "processor_location",
