@@ -284,9 +284,16 @@ async function visit(browser, pageInfo, width) {
     statement: pageInfo.type === 'statement' ? await page.evaluate(measureStatement) : undefined,
     brokenLinks: { count: brokenLinks.length, hrefs: brokenLinks },
   };
+  // A screenshot is for people to look at, not a check: Chromium sometimes
+  // cannot capture a page tens of thousands of pixels tall on a busy machine.
   const shot = `${pageInfo.type}-${width}.png`;
-  await page.screenshot({ path: join(out, shot), fullPage: true });
-  result.screenshot = shot;
+  try {
+    await page.screenshot({ path: join(out, shot), fullPage: true });
+    result.screenshot = shot;
+  } catch (e) {
+    result.screenshot = null;
+    result.screenshotError = String(e.message).split('\n')[0];
+  }
   // axe last: its script is the only one the audit adds to a page.
   result.axe = await axe(page);
   result.otherHosts = { count: otherHosts.length, urls: otherHosts };
@@ -309,7 +316,22 @@ async function printPages(browser, pageInfo) {
   });
   await context.close();
   const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
-  return { page: pageInfo.type, path: pageInfo.path, pages, file };
+  return { page: pageInfo.type, path: pageInfo.path, pages, file, thin: thinPages(join(out, file), pages) };
+}
+
+// The pages of a printout that hold almost nothing: fewer than three lines
+// of text (a heading left alone at the bottom of its page lands on a page
+// of its own, or a page holds only the footer), read by Poppler's pdftotext.
+const FOOTER_LINES = 2;
+function thinPages(file, pages) {
+  const thin = [];
+  for (let i = 1; i <= pages; i += 1) {
+    const run = spawnSync('pdftotext', ['-f', `${i}`, '-l', `${i}`, '-layout', file, '-'], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`pdftotext ${file} page ${i}: ${run.stderr}`);
+    const lines = run.stdout.split('\n').map((l) => l.trim()).filter((l) => l && l !== '\f');
+    if (lines.length <= FOOTER_LINES) thin.push({ page: i, lines });
+  }
+  return thin;
 }
 
 // ------------------------------------------------------------------- vnu
@@ -398,6 +420,9 @@ for (const v of report.visits) {
     failures.push(`${v.page}: ${v.landmarks.count} landmarks > ${MAX_LANDMARKS} (${Object.entries(v.landmarks.byRole).map(([r, n]) => `${r} ${n}`).join(', ')})`);
   }
 }
+for (const p of report.print) {
+  for (const t of p.thin) failures.push(`${p.page} printed: page ${t.page} of ${p.pages} holds only ${JSON.stringify(t.lines)}`);
+}
 for (const [kind, r] of Object.entries(report.vnu)) {
   if (r.errors > 0) failures.push(`vnu ${kind}: ${r.errors} errors in ${Object.keys(r.byFile).length} of ${r.files} files`);
 }
@@ -420,7 +445,7 @@ for (const v of report.visits.filter((w) => w.statement)) {
   console.log(`  ${pad(`${v.width} px`, 8)} summary ${f(s.summary)}; rights ${s.rights ? `y ${s.rights.y}` : 'not found'}; page ${s.pageHeight}`);
 }
 console.log('\nprinted on A4:');
-for (const p of report.print) console.log(`  ${pad(p.page, 12)} ${p.pages} pages (${p.file})`);
+for (const p of report.print) console.log(`  ${pad(p.page, 12)} ${p.pages} pages (${p.file}), ${p.thin.length} with fewer than ${FOOTER_LINES + 1} lines`);
 console.log(`\nNu Html Checker: ${report.vnu.html.errors} errors in ${report.vnu.html.files} HTML files, ${report.vnu.css.errors} in ${report.vnu.css.files} stylesheets`);
 for (const m of [...report.vnu.html.messages, ...report.vnu.css.messages].slice(0, 20)) {
   console.log(`  ${m.file}:${m.line}: ${m.message}`);

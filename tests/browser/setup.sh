@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the browser suite needs, on a fresh machine as on a used one:
-# Debian's Chromium and a Java runtime when they are missing (we run as root),
+# Debian's Chromium, a Java runtime and Poppler's pdftotext when they are
+# missing (we run as root),
 # and the suite's npm packages exactly as package-lock.json pins them.
 #
 # No test tool downloads a browser or a runtime of its own: playwright-core
@@ -13,6 +14,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # vnu.jar needs Java 11 or later; Debian's default runtime is 17.
 command -v java >/dev/null || missing+=(default-jre-headless)
+# pdftotext reads the printed pages back, to find one that holds almost nothing.
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
