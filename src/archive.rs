@@ -24,8 +24,8 @@ use std::path::{Path, PathBuf};
 
 use crate::changes::{self, Change};
 use crate::diagnostic::Sources;
-use crate::history::{self, Adoption, History, SiteVersion, Version};
-use crate::layout::{self, Page, SCHOOLS_FILE};
+use crate::history::{self, Adoption, Blobs, History, SiteVersion, Version};
+use crate::layout::{self, ADOPTION_TAG_PREFIX, Page, SCHOOLS_FILE};
 use crate::model::{AuthorStyle, Date, Model};
 use crate::{check, load};
 
@@ -101,23 +101,29 @@ impl Archive {
 }
 
 /// Reads the earlier versions of the site in `root`, and the regulation
-/// at each of `adoptions` (the adoption record, oldest first), with its
-/// version table as it stood then, authors shown in `style` and addresses
-/// replaced by `redacted`. An empty archive outside git or in a shallow
-/// clone (the history's own warning says so).
-pub fn read(root: &Path, adoptions: &[Adoption], style: AuthorStyle, redacted: &str) -> Archive {
+/// at each adoption (each `reglement-…` tag), with its version table as it
+/// stood then, authors shown in `style` and addresses replaced by
+/// `redacted`. An empty archive outside git or in a shallow clone (the
+/// history's own warning says so). It asks git only, never the working
+/// tree, so it can be read while the rest of a build goes on.
+pub fn read(root: &Path, style: AuthorStyle, redacted: &str) -> Archive {
     let history = History::open(root);
     if history.availability() != history::Availability::Full {
         return Archive::default();
     }
+    let adoptions = &history.adoptions(ADOPTION_TAG_PREFIX, redacted);
     let mut archive = Archive::default();
     let versions = history.site_versions();
     archive.latest = versions.last().map(|v| v.date);
     if versions.len() >= 2 {
         let mut loaded = Vec::new();
         let mut trees = load::Trees::default();
+        let blobs = Blobs::read(&history, &versions);
         for version in &versions {
-            if let Some(past) = load_version_with(&history, version, &mut trees) {
+            let past = blobs
+                .texts(version)
+                .and_then(|texts| load_texts(version, &texts, &mut trees));
+            if let Some(past) = past {
                 loaded.push((version, past));
             }
         }
@@ -180,7 +186,7 @@ pub fn read_cached<'c>(
         .head()
         .map(|head| format!("{head} {adoptions:?} {style:?} {redacted}"));
     if key.is_none() || cache.key != key {
-        cache.archive = read(root, adoptions, style, redacted);
+        cache.archive = read(root, style, redacted);
         cache.key = key;
     }
     &cache.archive
@@ -188,16 +194,17 @@ pub fn read_cached<'c>(
 
 /// The model of a version, if it loads and checks without errors.
 pub fn load_version(history: &History, version: &SiteVersion) -> Option<Past> {
-    load_version_with(history, version, &mut load::Trees::default())
+    let texts = history.texts(version)?;
+    load_texts(version, &texts, &mut load::Trees::default())
 }
 
-/// [`load_version`], with the trees of files parsed for other versions.
-fn load_version_with(
-    history: &History,
+/// [`load_version`] of texts read before, with the trees of files parsed
+/// for other versions.
+fn load_texts(
     version: &SiteVersion,
+    texts: &[(String, String)],
     trees: &mut load::Trees,
 ) -> Option<Past> {
-    let texts = history.texts(version)?;
     let files: Vec<(&str, &str)> = texts
         .iter()
         .map(|(path, text)| (path.as_str(), text.as_str()))

@@ -122,6 +122,33 @@ pub struct SiteVersion {
     pub files: BTreeMap<String, String>,
 }
 
+/// The texts of the files of many versions, each blob read once, by one
+/// `git cat-file` for them all: versions share most of their files.
+pub struct Blobs(HashMap<String, String>);
+
+impl Blobs {
+    pub fn read(history: &History, versions: &[SiteVersion]) -> Blobs {
+        let distinct: BTreeSet<&String> = versions.iter().flat_map(|v| v.files.values()).collect();
+        let ids: Vec<String> = distinct.into_iter().cloned().collect();
+        let texts = history.read_blobs(&ids).unwrap_or_default();
+        Blobs(
+            ids.into_iter()
+                .zip(texts)
+                .filter_map(|(id, text)| Some((id, text?)))
+                .collect(),
+        )
+    }
+
+    /// The texts of a version's files; None when one could not be read.
+    pub fn texts(&self, version: &SiteVersion) -> Option<Vec<(String, String)>> {
+        version
+            .files
+            .iter()
+            .map(|(path, blob)| Some((path.clone(), self.0.get(blob)?.clone())))
+            .collect()
+    }
+}
+
 /// Whether a path from the site root is one of the files `load` reads.
 fn is_input(path: &str) -> bool {
     path == SCHOOLS_FILE
@@ -446,14 +473,7 @@ impl History {
     /// The texts of a version's files, as `load::load_texts` reads them;
     /// None when git cannot give one of them.
     pub fn texts(&self, version: &SiteVersion) -> Option<Vec<(String, String)>> {
-        let blobs: Vec<String> = version.files.values().cloned().collect();
-        let texts = self.read_blobs(&blobs)?;
-        version
-            .files
-            .keys()
-            .zip(texts)
-            .map(|(path, text)| Some((path.clone(), text?)))
-            .collect()
+        Blobs::read(self, std::slice::from_ref(version)).texts(version)
     }
 
     /// The path of the site root from the top of the repository, with a
@@ -620,7 +640,8 @@ pub fn wrong_dates(root: &Path) -> Vec<Diagnostic> {
     wrong_dates_of(&History::open(root).adoptions(ADOPTION_TAG_PREFIX, ""))
 }
 
-fn wrong_dates_of(adoptions: &[Adoption]) -> Vec<Diagnostic> {
+/// The mistakes of an adoption record: a `Datum:` that is no date.
+pub fn wrong_dates_of(adoptions: &[Adoption]) -> Vec<Diagnostic> {
     adoptions
             .iter()
             .filter_map(|a| {
@@ -702,31 +723,51 @@ pub fn read(
             ..Table::default()
         };
     }
-    let (uncommitted_files, uncommitted_schools) = if preview {
-        history.uncommitted(sources)
-    } else {
-        Default::default()
-    };
     let files: Vec<&Path> = sources.files.iter().map(|f| f.path.as_path()).collect();
-    let adoptions = history.adoptions(ADOPTION_TAG_PREFIX, redacted);
     let regulation = layout::regulation_files(sources);
     let regulation: Vec<&Path> = regulation.iter().map(PathBuf::as_path).collect();
-    Table {
-        complete: true,
-        warning: None,
-        files: history.file_dates(&files),
-        schools: {
+    // Each question is a git process of its own, and they do not depend on
+    // one another: asked at once, a build waits for the slowest, not the sum.
+    let history = &history;
+    thread::scope(|scope| {
+        let uncommitted = scope.spawn(|| {
+            if preview {
+                history.uncommitted(sources)
+            } else {
+                Default::default()
+            }
+        });
+        let dates = scope.spawn(|| history.file_dates(&files));
+        let schools = scope.spawn(|| {
             let mut cache = SchoolEntries::default();
             history.entries_last_changed(Path::new(SCHOOLS_FILE), &mut |t| cache.read(t))
-        },
-        versions: history.versions(&regulation, style, redacted),
-        amended: adoptions
+        });
+        let versions = scope.spawn(|| history.versions(&regulation, style, redacted));
+        let adoptions = history.adoptions(ADOPTION_TAG_PREFIX, redacted);
+        let amended = adoptions
             .last()
-            .is_some_and(|a| history.changed_since(&a.tag, &regulation)),
-        adoptions,
-        uncommitted_files,
-        uncommitted_schools,
-    }
+            .is_some_and(|a| history.changed_since(&a.tag, &regulation));
+        let (uncommitted_files, uncommitted_schools) = uncommitted
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        Table {
+            complete: true,
+            warning: None,
+            files: dates
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            schools: schools
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            versions: versions
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            amended,
+            adoptions,
+            uncommitted_files,
+            uncommitted_schools,
+        }
+    })
 }
 
 /// The entries of one version of `schools.yaml`, as (id, canonical text)

@@ -2,8 +2,9 @@
 
 use std::cell::RefCell;
 use std::path::PathBuf;
+use std::thread;
 
-use super::{Report, Strictness, errors_first, load_and_check};
+use super::{Report, Strictness, errors_first, load_and_check_with};
 use crate::diagnostic::Diagnostic;
 use crate::layout::{FAVICON, SITEMAP, STYLESHEET};
 use crate::{archive, history, render, resolve, text, theme, write};
@@ -25,43 +26,46 @@ pub struct Options<'a> {
 }
 
 pub fn run(options: &Options) -> Result<Report, Report> {
-    let (mut model, sources, mut warnings) = load_and_check(&options.root, options.strictness)?;
+    // The dates in git are checked with the history, below.
+    let (mut model, sources, mut warnings) =
+        load_and_check_with(&options.root, options.strictness, Vec::new())?;
     if let Some(url) = &options.base_url {
         model.site.base_url = url.clone();
     }
     let mut theme = theme::load(&options.root, &model.site.language).map_err(Report::failed)?;
     warnings.append(&mut theme.warnings);
-    let templates = render::templates(&theme).map_err(Report::failed)?;
 
-    let redacted = &theme.strings.redacted;
-    let history = history::read(
-        &options.root,
-        &sources,
-        model.site.authors,
-        redacted,
-        options.preview,
-    );
+    // What git says takes a git process per question, and the templates
+    // compile meanwhile: at once, a build waits for the slowest of them.
+    let (root, style, redacted) = (&options.root, model.site.authors, &theme.strings.redacted);
+    let (templates, history, read) = thread::scope(|scope| {
+        let templates = scope.spawn(|| render::templates(&theme));
+        let archive = options
+            .archive
+            .is_none()
+            .then(|| scope.spawn(|| archive::read(root, style, redacted)));
+        let history = history::read(root, &sources, style, redacted, options.preview);
+        (joined(templates), history, archive.map(joined))
+    });
+    let templates = templates.map_err(Report::failed)?;
     warnings.extend(
         history
             .warning
             .iter()
             .map(|w| Diagnostic::warning("", None, w.clone())),
     );
+    warnings.extend(history::wrong_dates_of(&history.adoptions));
     let warnings = match errors_first(warnings, options.strictness) {
         Ok(warnings) => warnings,
         Err(report) => return Err(report.with_sources(sources)),
     };
-    let (root, style) = (&options.root, model.site.authors);
-    let (mut cached, read);
+    let (mut cached, none) = (None, archive::Archive::default());
     let archive = match options.archive {
         Some(cache) => {
-            cached = cache.borrow_mut();
-            archive::read_cached(&mut cached, root, &history.adoptions, style, redacted)
+            let cached = cached.insert(cache.borrow_mut());
+            archive::read_cached(cached, root, &history.adoptions, style, redacted)
         }
-        None => {
-            read = archive::read(root, &history.adoptions, style, redacted);
-            &read
-        }
+        None => read.as_ref().unwrap_or(&none),
     };
     let site = resolve::resolve(&model, &sources, &history, archive);
     let feeds = site
@@ -101,4 +105,11 @@ pub fn run(options: &Options) -> Result<Report, Report> {
         sources,
         output: None,
     })
+}
+
+/// What a thread of the build returned; a panic in it goes on in the build.
+fn joined<T>(handle: thread::ScopedJoinHandle<T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
