@@ -8,7 +8,7 @@
 # peak memory and pages, beside the same site with its history on one day
 # (no earlier versions) and outside git. Usage: bench/archive.sh [N] [C]
 #
-# The figures go in bench/README.md; a test would flake on a busy machine.
+# The figures go in BENCHMARKS.md; a test would flake on a busy machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-17}

@@ -4,7 +4,7 @@
 # peak memory. Targets: under 100 ms on the example, under 1 s on 10,000
 # schools. Usage: bench/check.sh [N]
 #
-# The figures go in bench/README.md; a test would flake on a busy machine.
+# The figures go in BENCHMARKS.md; a test would flake on a busy machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}

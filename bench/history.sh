@@ -4,7 +4,7 @@
 # schools.yaml, built with the release binary: wall time and peak memory,
 # beside the same site's build outside git. Usage: bench/history.sh [N] [C]
 #
-# The figures go in bench/README.md; a test would flake on a busy machine.
+# The figures go in BENCHMARKS.md; a test would flake on a busy machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}

@@ -4,7 +4,7 @@
 # size of the output; then rebuilds it with nothing changed, and with one
 # school's entry changed. Usage: bench/scale.sh [N]
 #
-# The figures go in bench/README.md; a test would flake on a busy machine.
+# The figures go in BENCHMARKS.md; a test would flake on a busy machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-9000}

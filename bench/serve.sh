@@ -5,7 +5,7 @@
 # 5 edits. Targets: under 200 ms for the example, under 1 s at 1,000 schools.
 # Usage: bench/serve.sh [N]
 #
-# The figures go in bench/README.md; a test would flake on a busy machine.
+# The figures go in BENCHMARKS.md; a test would flake on a busy machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}
