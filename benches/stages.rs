@@ -77,7 +77,7 @@ impl Example {
         let templates = render::templates(&theme).expect("the templates compile");
         let redacted = &theme.strings.redacted;
         let history = history::read(root(), &sources, model.site.authors, redacted, false);
-        let archive = archive::read(root(), &history.adoptions, model.site.authors, redacted);
+        let archive = archive::read(root(), model.site.authors, redacted);
         Example {
             model,
             sources,
@@ -145,7 +145,7 @@ fn history_and_archive(bencher: Bencher) {
     let style = loaded.model.site.authors;
     bencher.bench(|| {
         let table = history::read(repository(), &loaded.sources, style, "[adres]", false);
-        let archive = archive::read(repository(), &table.adoptions, style, "[adres]");
+        let archive = archive::read(repository(), style, "[adres]");
         black_box((table, archive))
     });
 }
@@ -246,6 +246,7 @@ fn build(output: &Path) {
         base_url: None,
         strictness: strictness(),
         preview: false,
+        archive: None,
     };
     cmd::build::run(&options).map(|_| ()).expect("builds");
 }
