@@ -228,17 +228,15 @@ fn load_texts(
 /// The versions of each school's statement and of the board.
 fn steps(archive: &mut Archive, loaded: &[(&SiteVersion, Past)]) {
     let mut previous: Option<(&SiteVersion, &Past, BTreeMap<String, String>)> = None;
+    // Each school's entry is parsed once, however many versions hold it.
+    let mut school_entries = history::SchoolEntries::default();
     for (index, (version, past)) in loaded.iter().enumerate() {
-        let entries: BTreeMap<String, String> = version
+        let entries: BTreeMap<String, String> = past
+            .sources
             .files
-            .get(SCHOOLS_FILE)
-            .and(
-                past.sources
-                    .files
-                    .iter()
-                    .find(|f| f.path == Path::new(SCHOOLS_FILE)),
-            )
-            .and_then(|f| history::school_entries(&f.text))
+            .iter()
+            .find(|f| f.path == Path::new(SCHOOLS_FILE))
+            .and_then(|f| school_entries.read(&f.text))
             .unwrap_or_default()
             .into_iter()
             .collect();

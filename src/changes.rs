@@ -155,21 +155,8 @@ pub fn of_board(model: &Model) -> Facts {
 /// no such school.
 pub fn of_school(model: &Model, id: &str) -> Option<Facts> {
     let school = find(&model.schools, id)?;
-    let activities: Vec<&Activity> = model
-        .activities
-        .iter()
-        .filter(|a| !a.per_school || school.practices.contains(&a.id))
-        .filter(|a| model.audience_of(a) == Audience::School)
-        .collect();
-    let processors = model
-        .processors
-        .iter()
-        .filter(|p| {
-            (!p.per_school || school.systems.contains(&p.id))
-                && (activities.iter().any(|a| a.processors.contains(&p.id))
-                    || school.systems.contains(&p.id))
-        })
-        .collect();
+    let activities = model.activities_of(school, Audience::School);
+    let processors = model.processors_of(school, &activities);
     Some(facts(model, &[school], &activities, processors))
 }
 

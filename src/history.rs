@@ -772,7 +772,7 @@ pub fn read(
 
 /// The entries of one version of `schools.yaml`, as (id, canonical text)
 /// pairs. Whitespace, comments and key order do not count as a change.
-pub fn school_entries(text: &str) -> Option<Entries> {
+fn school_entries(text: &str) -> Option<Entries> {
     let tree = yaml::parse(text).ok()??;
     tree.get("schools")?
         .items()
@@ -786,14 +786,14 @@ pub fn school_entries(text: &str) -> Option<Entries> {
 /// school or a few, so reading a thousand versions of a thousand schools
 /// costs a thousand parses of one school each, not a million.
 #[derive(Default)]
-struct SchoolEntries {
+pub struct SchoolEntries {
     /// The (id, canonical text) of an item, by its lines.
     items: HashMap<String, Option<(String, String)>>,
 }
 
 impl SchoolEntries {
     /// The entries of one version, as [`school_entries`] gives them.
-    fn read(&mut self, text: &str) -> Option<Entries> {
+    pub fn read(&mut self, text: &str) -> Option<Entries> {
         let Some(items) = school_items(text) else {
             return school_entries(text);
         };

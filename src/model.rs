@@ -635,6 +635,30 @@ impl Model {
         }
     }
 
+    /// The activities a school's statement for `audience` tells of: every
+    /// shared one, and the per-school ones the school lists under
+    /// `practices`.
+    pub fn activities_of(&self, school: &School, audience: Audience) -> Vec<&Activity> {
+        self.activities
+            .iter()
+            .filter(|a| !a.per_school || school.practices.contains(&a.id))
+            .filter(|a| self.audience_of(a) == audience)
+            .collect()
+    }
+
+    /// The processors a school's statement names: those its `activities`
+    /// use and those it lists under `systems`, in model order.
+    pub fn processors_of(&self, school: &School, activities: &[&Activity]) -> Vec<&Processor> {
+        self.processors
+            .iter()
+            .filter(|p| {
+                school.uses(p)
+                    && (activities.iter().any(|a| a.processors.contains(&p.id))
+                        || school.systems.contains(&p.id))
+            })
+            .collect()
+    }
+
     /// Whether the board has a statement for staff: some activity is theirs.
     pub fn has_staff_statement(&self) -> bool {
         self.activities
@@ -1139,6 +1163,14 @@ pub struct School {
     pub practices: Vec<String>,
     #[serde(skip)]
     pub origin: Origin,
+}
+
+impl School {
+    /// Whether the school uses a processor: a shared one, or a per-school
+    /// one it lists under `systems`.
+    pub fn uses(&self, p: &Processor) -> bool {
+        !p.per_school || self.systems.contains(&p.id)
+    }
 }
 
 /// The board's privacy regulation (*privacyreglement*). Numbers of chapters,

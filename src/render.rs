@@ -426,7 +426,7 @@ fn write_feed(feed: &FeedView, strings: &Strings) -> std::io::Result<String> {
 }
 
 /// Text for inside HTML: `&`, `<`, `>` and `"` escaped.
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -899,21 +899,6 @@ fn org_view(o: &Organisation) -> OrgView {
     }
 }
 
-/// The activities a school does: every shared one, and the per-school ones
-/// it lists under `practices`.
-fn school_activities<'m>(
-    model: &'m Model,
-    school: &School,
-    audience: Audience,
-) -> Vec<&'m Activity> {
-    model
-        .activities
-        .iter()
-        .filter(|a| !a.per_school || school.practices.contains(&a.id))
-        .filter(|a| model.audience_of(a) == audience)
-        .collect()
-}
-
 /// The board in the place of a school, for the statement of its staff:
 /// its address and channels, the staff's activities that only some schools
 /// do (marked so), and only the processors every school uses.
@@ -938,13 +923,9 @@ fn board_as_school(model: &Model) -> School {
     }
 }
 
-fn uses(school: &School, p: &Processor) -> bool {
-    !p.per_school || school.systems.contains(&p.id)
-}
-
 fn statement(context: &Context, page: Page, school: &School, audience: Audience) -> StatementView {
     let model = context.model;
-    let activities = school_activities(model, school, audience);
+    let activities = model.activities_of(school, audience);
     let Used {
         categories,
         recipients,
@@ -1042,12 +1023,8 @@ fn used<'m>(model: &'m Model, school: &School, activities: &[&Activity]) -> Used
             })
             .collect(),
         processors: model
-            .processors
-            .iter()
-            .filter(|p| {
-                uses(school, p)
-                    && (used(&|a| &a.processors, &p.id) || school.systems.contains(&p.id))
-            })
+            .processors_of(school, activities)
+            .into_iter()
             .map(processor_view)
             .collect(),
     }
@@ -1107,7 +1084,7 @@ fn activity_view(model: &Model, school: &School, a: &Activity) -> ActivityView {
             .processors
             .iter()
             .filter_map(|id| find(&model.processors, id))
-            .filter(|p| uses(school, p))
+            .filter(|p| school.uses(p))
             .map(|p| p.name.clone())
             .collect(),
         retention: retention_view(model, &a.retention),

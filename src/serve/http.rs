@@ -17,6 +17,7 @@ use std::time::Duration;
 use tiny_http::{Header, Method, Request, Response};
 
 use super::State;
+use crate::render::escape;
 
 /// Where the pages' script, its stylesheet and the reload events are.
 const LIVE_JS: &str = "/__helder/live.js";
@@ -188,12 +189,6 @@ fn decorate(state: &State, page: Vec<u8>) -> Vec<u8> {
     let mut out = page;
     out.insert_str(at, &extra);
     out.into_bytes()
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// Server-sent events: `reload` as soon as there is a build newer than the
