@@ -772,7 +772,7 @@ pub fn read(
 
 /// The entries of one version of `schools.yaml`, as (id, canonical text)
 /// pairs. Whitespace, comments and key order do not count as a change.
-fn school_entries(text: &str) -> Option<Entries> {
+pub fn school_entries(text: &str) -> Option<Entries> {
     let tree = yaml::parse(text).ok()??;
     tree.get("schools")?
         .items()
