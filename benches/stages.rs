@@ -107,7 +107,7 @@ fn statement<'s>(site: &'s resolve::Site) -> &'s PageRef<'s> {
 }
 
 /// A sink that keeps nothing and writes nothing: what it is handed is the
-/// rendered page, before minifying.
+/// rendered page, as it would be written.
 #[derive(Default)]
 struct Collect {
     pages: std::sync::Mutex<Vec<(String, String)>>,
@@ -194,24 +194,12 @@ fn render_all_pages(bencher: Bencher) {
     });
 }
 
-/// One rendered statement through minify-html.
-#[divan::bench]
-fn minify_statement(bencher: Bencher) {
-    let html = rendered().remove(STATEMENT).expect("rendered");
-    bencher
-        .counter(divan::counter::BytesCount::of_str(&html))
-        .bench(|| write::minify(black_box(&html)));
-}
-
-/// Every page of the example, rendered and minified, written into a new
+/// Every page of the example, rendered, written into a new
 /// folder beside the output folder that is then swapped in (the old one
 /// removed), with its manifest.
 #[divan::bench(sample_count = 20)]
 fn write_site(bencher: Bencher) {
-    let pages: Vec<(String, String)> = rendered()
-        .into_iter()
-        .map(|(file, html)| (file, write::minify(&html)))
-        .collect();
+    let pages: Vec<(String, String)> = rendered().into_iter().collect();
     let out = Scratch::new("write");
     let target = write::Target::open(&out.0.join("public"), root()).expect("a free folder");
     bencher.bench(|| write::replace(&target, |staging| staging.files(&pages)).expect("written"));
@@ -251,7 +239,7 @@ fn build(output: &Path) {
     cmd::build::run(&options).map(|_| ()).expect("builds");
 }
 
-/// The example's pages as rendered (before minifying), by file.
+/// The example's pages as rendered, by file.
 fn rendered() -> std::collections::BTreeMap<String, String> {
     let example = Example::read();
     let site = example.site();

@@ -15,7 +15,8 @@
 //!   what changed in legal facts ([`changes`]) from one to the next;
 //! - [`resolve`] turns the model and that table into one typed view per page;
 //! - [`render`] turns views into HTML with the [`theme`]'s templates and words;
-//! - [`write`](mod@write) minifies and swaps the new site in atomically;
+//! - [`write`](mod@write) writes the pages beside the output folder and
+//!   swaps the new site in atomically;
 //! - [`serve`] is the preview: it serves the written site, watches the
 //!   site's files and has the site built again after every save.
 //!
@@ -29,7 +30,7 @@
 //!
 //! **What may import what.** [`model`] imports nothing of helder. Every stage
 //! may use [`model`], [`layout`] (the site's files, page paths and links),
-//! [`diagnostic`] and the helpers [`yaml`] and [`markdown`], and the *output
+//! [`diagnostic`] and the helpers [`yaml`], [`markdown`] and [`minify`], and the *output
 //! types* of the stages before it; never anything of a stage after it. So
 //! `check` knows nothing of pages, `history` nothing of views, and `resolve`
 //! reads the history table but never writes into it.
@@ -44,6 +45,7 @@ pub mod history;
 pub mod layout;
 pub mod load;
 pub mod markdown;
+pub mod minify;
 pub mod model;
 pub mod register;
 pub mod render;

@@ -9,13 +9,24 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
-/// Block Markdown to HTML (paragraphs, lists, links, emphasis).
+/// Block Markdown to HTML (paragraphs, lists, links, emphasis), on one
+/// line: a line break within a paragraph is the space it renders as, and
+/// the ones between blocks are left out, as minifying would. Only a code
+/// block keeps its lines.
 pub fn to_html(text: &str) -> String {
     // For each open link, whether it is kept.
     let mut links: Vec<bool> = Vec::new();
+    let mut code = false;
     let parser =
         Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).flat_map(|event| match event {
-            Event::Html(raw) | Event::InlineHtml(raw) => vec![Event::Text(raw)],
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                vec![Event::Text(raw.replace('\n', " ").into())]
+            }
+            Event::SoftBreak => vec![Event::Text(" ".into())],
+            Event::Start(Tag::CodeBlock(_)) => {
+                code = true;
+                vec![event]
+            }
             Event::Start(Tag::Link { ref dest_url, .. }) => {
                 let safe = is_safe_link(dest_url);
                 links.push(safe);
@@ -32,6 +43,9 @@ pub fn to_html(text: &str) -> String {
         });
     let mut out = String::with_capacity(text.len() * 3 / 2);
     html::push_html(&mut out, parser);
+    if !code {
+        out.retain(|c| c != '\n');
+    }
     out.trim_end().to_string()
 }
 
@@ -307,8 +321,18 @@ mod tests {
     }
 
     #[test]
+    fn prose_is_on_one_line_but_a_code_block_keeps_its_lines() {
+        assert_eq!(
+            to_html("Wij bewaren\nuw gegevens.\n\n- een\n- twee"),
+            "<p>Wij bewaren uw gegevens.</p><ul><li>een</li><li>twee</li></ul>"
+        );
+        assert_eq!(to_html("<b>\nx</b>"), "&lt;b&gt; x&lt;/b&gt;");
+        assert!(to_html("    regel 1\n    regel 2").contains("regel 1\nregel 2"));
+    }
+
+    #[test]
     fn inline_drops_the_paragraph_only_for_one_paragraph() {
         assert_eq!(inline("*één* zin"), "<em>één</em> zin");
-        assert_eq!(inline("een\n\ntwee"), "<p>een</p>\n<p>twee</p>");
+        assert_eq!(inline("een\n\ntwee"), "<p>een</p><p>twee</p>");
     }
 }

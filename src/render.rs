@@ -18,6 +18,7 @@ use tera::{Context, Tera};
 use crate::changes::{Change, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::layout::THEME_DIR;
+use crate::minify;
 use crate::model::code;
 use crate::resolve::{FeedView, Site, View};
 use crate::text;
@@ -53,18 +54,42 @@ pub fn key_of<T: Hash + ?Sized>(value: &T) -> u64 {
 /// Compiles the theme's templates; a syntax error in an override is reported
 /// against its file.
 pub fn templates(theme: &Theme) -> Result<Templates, Vec<Diagnostic>> {
+    let minified: Vec<(&str, String)> = theme
+        .templates
+        .iter()
+        .map(|(name, source)| {
+            let text = minify::template(source).unwrap_or_else(|| source.clone());
+            (name.as_str(), text)
+        })
+        .collect();
+    // A template that compiled as written compiles minified; should one
+    // not, the templates as written say where the mistake is, or are used.
+    let tera = compile(theme, minified.iter().map(|(n, t)| (*n, t.as_str())))
+        .or_else(|_| compile(theme, written(theme)))?;
+    let strings = serde_json::to_string(&theme.strings).unwrap_or_default();
+    let fingerprint = key_of(&(env!("CARGO_PKG_VERSION"), &theme.templates, strings));
+    Ok(Templates { tera, fingerprint })
+}
+
+/// The theme's templates as they are written: (name, text).
+fn written(theme: &Theme) -> impl Iterator<Item = (&str, &str)> {
+    theme
+        .templates
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+}
+
+fn compile<'t>(
+    theme: &Theme,
+    templates: impl IntoIterator<Item = (&'t str, &'t str)>,
+) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_on_one_line);
     // Before the templates, which are checked against the filters they use.
     tera.global_context().insert("t", &theme.strings);
     register_filters(&mut tera, &theme.strings);
-    tera.add_raw_templates(
-        theme
-            .templates
-            .iter()
-            .map(|(n, t)| (n.as_str(), t.as_str())),
-    )
-    .map_err(|e| {
+    tera.add_raw_templates(templates).map_err(|e| {
         vec![
             {
                 let error = chain(&e);
@@ -83,9 +108,7 @@ pub fn templates(theme: &Theme) -> Result<Templates, Vec<Diagnostic>> {
             },
         ]
     })?;
-    let strings = serde_json::to_string(&theme.strings).unwrap_or_default();
-    let fingerprint = key_of(&(env!("CARGO_PKG_VERSION"), &theme.templates, strings));
-    Ok(Templates { tera, fingerprint })
+    Ok(tera)
 }
 
 /// The filters that turn a view's date (`2018-07-03`) and period (`P5Y`)
@@ -425,6 +448,31 @@ fn write_feed(feed: &FeedView, strings: &Strings) -> std::io::Result<String> {
     Ok(String::from_utf8(bytes).unwrap_or_default())
 }
 
+/// How a template puts text on a page: `&`, `<`, `>`, `"` and `'`
+/// escaped, as Tera does, and on one line. A line break in a model's
+/// text (`age: |` in YAML) is a space on the page, which is all a browser
+/// shows of it, so that the pages stay minified.
+fn escape_on_one_line(text: &str, out: &mut dyn io::Write) -> io::Result<()> {
+    let mut from = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let instead: &[u8] = match byte {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            b'\n' => b" ",
+            b'\r' if text.as_bytes().get(at + 1) == Some(&b'\n') => b"",
+            b'\r' => b" ",
+            _ => continue,
+        };
+        out.write_all(&text.as_bytes()[from..at])?;
+        out.write_all(instead)?;
+        from = at + 1;
+    }
+    out.write_all(&text.as_bytes()[from..])
+}
+
 /// Text for inside HTML: `&`, `<`, `>` and `"` escaped.
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -488,14 +536,76 @@ mod tests {
             warnings: Vec::new(),
         };
         let tera = templates(&theme).unwrap();
-        proptest!(|(text in "[a-z <>&\"'/=;#]{0,40}|\\PC{0,20}")| {
+        proptest!(|(text in "[a-z <>&\"'/=;#\n\r]{0,40}|\\PC{0,20}")| {
             let mut context = Context::new();
             context.insert("text", &text);
             let page = tera.tera.render("index.html", &context).unwrap();
             let inner = page.strip_prefix("<p>").and_then(|p| p.strip_suffix("</p>")).unwrap();
             prop_assert!(!inner.contains(['<', '>', '"', '\'']), "{}", inner);
-            prop_assert_eq!(unescape(inner), text);
+            prop_assert!(!inner.contains(['\n', '\r']), "{}", inner);
+            prop_assert_eq!(unescape(inner), text.replace("\r\n", " ").replace(['\n', '\r'], " "));
         });
+    }
+
+    /// Collects the rendered pages, keeping none.
+    #[derive(Default)]
+    struct Pages(std::sync::Mutex<std::collections::BTreeMap<String, String>>);
+
+    impl Sink for Pages {
+        fn keep(&self, _: &str, _: u64) -> bool {
+            false
+        }
+        fn write(&self, file: &str, _: u64, html: &str) -> io::Result<()> {
+            let mut pages = self.0.lock().unwrap();
+            pages.insert(file.to_string(), html.to_string());
+            Ok(())
+        }
+    }
+
+    /// The templates are minified once instead of every page: a reader
+    /// gets, on every page of the example, what minifying the whole page
+    /// gave (the same page once minified whole), within a few per cent of
+    /// its size.
+    #[test]
+    fn pages_read_as_if_each_was_minified_whole() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let loaded = crate::load::load(root, crate::load::MAX_FILE_BYTES);
+        assert!(loaded.errors.is_empty());
+        let theme = crate::theme::load(root, &loaded.model.site.language).unwrap();
+        let (history, archive) = Default::default();
+        let site = crate::resolve::resolve(&loaded.model, &loaded.sources, &history, &archive);
+        let pages = |templates: &Templates| {
+            let pages = Pages::default();
+            render(&site, templates, &pages).unwrap();
+            pages.0.into_inner().unwrap()
+        };
+        let minified = pages(&templates(&theme).unwrap());
+        let as_written = Templates {
+            tera: compile(&theme, written(&theme)).unwrap(),
+            fingerprint: 0,
+        };
+        let whole = |html: &str| {
+            let cfg = minify_html::Cfg {
+                keep_closing_tags: true,
+                keep_html_and_head_opening_tags: true,
+                ..minify_html::Cfg::default()
+            };
+            String::from_utf8(minify_html::minify(html.as_bytes(), &cfg)).unwrap()
+        };
+        let written = pages(&as_written);
+        assert_eq!(minified.len(), written.len());
+        assert!(minified.len() > 30, "{} pages", minified.len());
+        for (file, page) in &minified {
+            let reference = whole(&written[file]);
+            assert_eq!(whole(page), reference, "{file}");
+            assert!(page.len() < written[file].len(), "{file} is not minified");
+            assert!(
+                page.len() * 100 < reference.len() * 104,
+                "{file}: {} bytes, minified whole {}",
+                page.len(),
+                reference.len()
+            );
+        }
     }
 
     proptest! {

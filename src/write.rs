@@ -1,4 +1,5 @@
-//! Write: minify the rendered pages and replace the output folder atomically.
+//! Write: put the rendered pages in a new folder and replace the output
+//! folder with it atomically.
 //!
 //! What helder guarantees about the output folder (the README repeats it):
 //!
@@ -30,20 +31,6 @@ use crate::layout::{CONTENT_DIR, MANIFEST, THEMES_DIR};
 use crate::render::{Sink, key_of};
 use crate::text;
 
-/// Minifies HTML the way every page of helder is minified: closing tags and
-/// the `<html lang>`/`<head>` tags are kept, so the markup stays valid for
-/// validators and assistive technology.
-pub fn minify(html: &str) -> String {
-    let cfg = minify_html::Cfg {
-        keep_closing_tags: true,
-        keep_html_and_head_opening_tags: true,
-        minify_css: true,
-        ..minify_html::Cfg::default()
-    };
-    String::from_utf8(minify_html::minify(html.as_bytes(), &cfg))
-        .unwrap_or_else(|_| html.to_string())
-}
-
 /// The new folder a build writes into, beside the output folder.
 pub struct Staging {
     dir: PathBuf,
@@ -72,7 +59,7 @@ impl Sink for Staging {
     }
 
     fn write(&self, file: &str, key: u64, html: &str) -> io::Result<()> {
-        self.file(file, &minify(html))?;
+        self.file(file, html)?;
         self.record(file, key);
         Ok(())
     }
@@ -427,35 +414,4 @@ fn cannot_write(folder: &Path, e: io::Error) -> Diagnostic {
 /// Adds the path to an I/O error, which std leaves out.
 fn with_path(error: io::Error, path: &Path) -> io::Error {
     io::Error::new(error.kind(), format!("{}: {error}", path.display()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::minify;
-
-    #[test]
-    fn keeps_dutch_text_and_inline_spaces() {
-        let html = "<p>Wij <strong>bewaren</strong> uw gegevens één   jaar: <em>privé</em>.</p>";
-        assert_eq!(
-            minify(html),
-            "<p>Wij <strong>bewaren</strong> uw gegevens één jaar: <em>privé</em>.</p>"
-        );
-    }
-
-    #[test]
-    fn keeps_preformatted_text() {
-        let html = "<pre>regel 1\n    regel 2</pre>";
-        assert_eq!(minify(html), html);
-    }
-
-    #[test]
-    fn keeps_table_cells_and_the_language() {
-        let html = "<!DOCTYPE html><html lang=\"nl\"><head><title>x</title></head><body><table><tr><td>a</td><td>b</td></tr></table></body></html>";
-        let out = minify(html);
-        assert!(
-            out.contains("<html lang=nl>") || out.contains("<html lang=\"nl\">"),
-            "{out}"
-        );
-        assert!(out.contains("<td>a</td><td>b</td>"), "{out}");
-    }
 }

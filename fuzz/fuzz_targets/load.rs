@@ -18,7 +18,7 @@ use std::sync::Mutex;
 
 use helder::diagnostic::{self, Lang};
 use helder::emit::{self, Format, Options};
-use helder::{archive, check, history, load, render, resolve, theme, write};
+use helder::{archive, check, history, load, minify, render, resolve, theme};
 use libfuzzer_sys::fuzz_target;
 
 /// The default theme's templates, compiled once per language: compiling them
@@ -87,7 +87,7 @@ fuzz_target!(|data: &[u8]| {
     }
 });
 
-/// Renders every page and minifies it, keeping nothing.
+/// Renders every page and reads it as a template to minify, keeping nothing.
 struct Minified;
 
 impl render::Sink for Minified {
@@ -96,7 +96,7 @@ impl render::Sink for Minified {
     }
 
     fn write(&self, _file: &str, _key: u64, html: &str) -> std::io::Result<()> {
-        write::minify(html);
+        minify::template(html);
         Ok(())
     }
 }
