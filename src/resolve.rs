@@ -16,6 +16,9 @@
 //! date `2018-07-03`, a period `P5Y`, and the theme's strings say them in the
 //! language of the pages. Links come from [`crate::layout`].
 
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
 use serde::Serialize;
 
 use crate::archive::{Archive, Past};
@@ -597,6 +600,7 @@ pub fn resolve<'a>(
             history,
             archive,
             org: org_view(&model.organisation),
+            prose: Arc::default(),
         },
     }
 }
@@ -608,18 +612,59 @@ struct Context<'a> {
     history: &'a Table,
     archive: &'a Archive,
     org: OrgView,
+    prose: Arc<Prose>,
+}
+
+/// The model's Markdown as HTML, each text rendered once per build and
+/// shared by every page that shows it: the board's prose is on every
+/// school's statement, and every earlier version holds most of it too.
+#[derive(Default)]
+struct Prose {
+    block: Rendered,
+    inline: Rendered,
+}
+
+impl Prose {
+    /// [`to_html`] of the text.
+    fn html(&self, text: &str) -> String {
+        self.block.get(text, to_html)
+    }
+
+    /// [`inline`] of the text.
+    fn inline(&self, text: &str) -> String {
+        self.inline.get(text, inline)
+    }
+}
+
+/// Texts and their HTML.
+#[derive(Default)]
+struct Rendered(RwLock<HashMap<String, String>>);
+
+impl Rendered {
+    fn get(&self, text: &str, render: fn(&str) -> String) -> String {
+        let rendered = self.0.read().unwrap_or_else(|e| e.into_inner());
+        if let Some(html) = rendered.get(text) {
+            return html.clone();
+        }
+        drop(rendered);
+        let html = render(text);
+        let mut rendered = self.0.write().unwrap_or_else(|e| e.into_inner());
+        rendered.insert(text.to_string(), html.clone());
+        html
+    }
 }
 
 impl<'a> Context<'a> {
     /// What the pages of an earlier version are built from: its own model,
     /// and the history as it stood then.
-    fn of(past: &'a Past, history: &'a Table, archive: &'a Archive) -> Context<'a> {
+    fn of(&self, past: &'a Past, history: &'a Table, archive: &'a Archive) -> Context<'a> {
         Context {
             model: &past.model,
             sources: &past.sources,
             history,
             archive,
             org: org_view(&past.model.organisation),
+            prose: Arc::clone(&self.prose),
         }
     }
 
@@ -662,7 +707,7 @@ impl<'a> Context<'a> {
                 let (step, until) = self.archive.step(id, date)?;
                 let past = self.archive.models.get(step.model)?;
                 let (table, archive) = (Table::default(), Archive::default());
-                let context = Context::of(past, &table, &archive);
+                let context = self.of(past, &table, &archive);
                 let school = find(&past.model.schools, id)?;
                 let mut view = statement(&context, page, school, Audience::School);
                 view.frame.last_changed = Some(date.iso());
@@ -686,7 +731,7 @@ impl<'a> Context<'a> {
                     regulation_at.adoptions.clone(),
                 );
                 let archive = Archive::default();
-                let context = Context::of(past, &table, &archive);
+                let context = self.of(past, &table, &archive);
                 let mut view = regulation(&context, page)?;
                 let adopted = regulation_at.adoptions.last();
                 view.frame.last_changed = adopted.map(|a| a.date.iso());
@@ -930,13 +975,13 @@ fn statement(context: &Context, page: Page, school: &School, audience: Audience)
         categories,
         recipients,
         processors,
-    } = used(model, school, &activities);
+    } = used(context, school, &activities);
     let activity_views: Vec<ActivityView> = activities
         .iter()
-        .map(|a| activity_view(model, school, a))
+        .map(|a| activity_view(context, school, a))
         .collect();
     let data = subject_views(model, &categories);
-    let rights = rights_view(model);
+    let rights = rights_view(context);
     let (changed, versions) = history_of(context.archive, page, &school.id);
     let mut specific: Vec<SummarySpecific> = activities
         .iter()
@@ -962,7 +1007,7 @@ fn statement(context: &Context, page: Page, school: &School, audience: Audience)
         school: school_view(school),
         org: context.org.clone(),
         summary: summary(&data, &activity_views, &recipients, &rights, specific),
-        introduction: to_html(&model.statement.introduction),
+        introduction: context.prose.html(&model.statement.introduction),
         activities: activity_views,
         data,
         special: special_views(&categories, &activities),
@@ -974,9 +1019,9 @@ fn statement(context: &Context, page: Page, school: &School, audience: Audience)
             .collect(),
         processors,
         rights,
-        security: to_html(&model.statement.security),
-        automated_decisions: to_html(&model.statement.automated_decisions),
-        changes: to_html(&model.statement.changes),
+        security: context.prose.html(&model.statement.security),
+        automated_decisions: context.prose.html(&model.statement.automated_decisions),
+        changes: context.prose.html(&model.statement.changes),
         changed,
         versions,
         feed_href: (audience == Audience::School
@@ -1001,7 +1046,8 @@ struct Used<'m> {
     processors: Vec<ProcessorView>,
 }
 
-fn used<'m>(model: &'m Model, school: &School, activities: &[&Activity]) -> Used<'m> {
+fn used<'m>(context: &Context<'m>, school: &School, activities: &[&Activity]) -> Used<'m> {
+    let model = context.model;
     let used = |ids: &dyn Fn(&Activity) -> &Vec<String>, id: &String| {
         activities.iter().any(|a| ids(a).contains(id))
     };
@@ -1018,14 +1064,14 @@ fn used<'m>(model: &'m Model, school: &School, activities: &[&Activity]) -> Used
             .map(|r| RecipientView {
                 id: r.id.clone(),
                 name: r.name.clone(),
-                why: to_html(&r.why),
+                why: context.prose.html(&r.why),
                 law: r.law.clone(),
             })
             .collect(),
         processors: model
             .processors_of(school, activities)
             .into_iter()
-            .map(processor_view)
+            .map(|p| processor_view(&context.prose, p))
             .collect(),
     }
 }
@@ -1046,7 +1092,8 @@ fn school_view(school: &School) -> SchoolView {
 }
 
 /// One activity as a school does it: only the processors the school uses.
-fn activity_view(model: &Model, school: &School, a: &Activity) -> ActivityView {
+fn activity_view(context: &Context, school: &School, a: &Activity) -> ActivityView {
+    let model = context.model;
     let categories: Vec<&Category> = a
         .categories
         .iter()
@@ -1068,7 +1115,7 @@ fn activity_view(model: &Model, school: &School, a: &Activity) -> ActivityView {
     ActivityView {
         id: a.id.clone(),
         name: a.name.clone(),
-        purpose: to_html(&a.purpose),
+        purpose: context.prose.html(&a.purpose),
         basis: a.basis,
         law: a.law.clone(),
         legitimate_interest: a.legitimate_interest.clone(),
@@ -1088,9 +1135,9 @@ fn activity_view(model: &Model, school: &School, a: &Activity) -> ActivityView {
             .map(|p| p.name.clone())
             .collect(),
         retention: retention_view(model, &a.retention),
-        source: a.source.as_deref().map(inline),
-        required: a.required.as_deref().map(inline),
-        withdraw: a.withdraw.as_deref().map(inline),
+        source: a.source.as_deref().map(|t| context.prose.inline(t)),
+        required: a.required.as_deref().map(|t| context.prose.inline(t)),
+        withdraw: a.withdraw.as_deref().map(|t| context.prose.inline(t)),
         specific: a.per_school,
     }
 }
@@ -1233,7 +1280,7 @@ fn days(iso: &str) -> u64 {
     amount * per
 }
 
-fn processor_view(p: &Processor) -> ProcessorView {
+fn processor_view(prose: &Prose, p: &Processor) -> ProcessorView {
     ProcessorView {
         id: p.id.clone(),
         name: p.name.clone(),
@@ -1244,7 +1291,7 @@ fn processor_view(p: &Processor) -> ProcessorView {
         agreement: p.agreement.clone(),
         leaflet: p.leaflet.as_deref().map(address),
         fields: p.fields.clone(),
-        note: p.note.as_deref().map(inline),
+        note: p.note.as_deref().map(|t| prose.inline(t)),
         specific: p.per_school,
         outside_eea: p.outside_eea(),
     }
@@ -1283,20 +1330,20 @@ fn subject_views(model: &Model, categories: &[&Category]) -> Vec<SubjectView> {
         .collect()
 }
 
-fn rights_view(model: &Model) -> RightsView {
-    let r = &model.rights;
+fn rights_view(context: &Context) -> RightsView {
+    let (r, prose) = (&context.model.rights, &context.prose);
     RightsView {
-        how: to_html(&r.how),
+        how: prose.html(&r.how),
         response_time: r.response_time.iso(),
         age: r.age.clone(),
-        complaints: to_html(&r.complaints),
+        complaints: prose.html(&r.complaints),
         items: r
             .items
             .iter()
             .map(|i| RightView {
                 kind: i.kind,
                 name: i.name.clone(),
-                text: to_html(&i.text),
+                text: prose.html(&i.text),
             })
             .collect(),
     }
