@@ -16,9 +16,9 @@
 //! date `2018-07-03`, a period `P5Y`, and the theme's strings say them in the
 //! language of the pages. Links come from [`crate::layout`].
 
-use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::archive::{Archive, Past};
@@ -638,7 +638,7 @@ impl Prose {
 
 /// Texts and their HTML.
 #[derive(Default)]
-struct Rendered(RwLock<HashMap<String, String>>);
+struct Rendered(RwLock<FxHashMap<String, String>>);
 
 impl Rendered {
     fn get(&self, text: &str, render: fn(&str) -> String) -> String {
