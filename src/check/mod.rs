@@ -1,5 +1,5 @@
-//! Check: every rule of the registry over the model, at once, before
-//! anything is rendered.
+//! Check: every rule of the registry over the model, at once (the rules
+//! side by side, in parallel), before anything is rendered.
 //!
 //! The rules are in [`rules`], one file each, with a stable code, the
 //! element of the law it checks, a level, its explanation and its tests.
@@ -13,6 +13,8 @@ pub mod readability;
 pub mod rules;
 
 pub use context::{Cx, Ids, Index, Out};
+
+use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Severity, Sources, did_you_mean};
 use crate::model::{Model, RuleLevel};
@@ -45,22 +47,28 @@ fn run(
     let mut diagnostics = Vec::new();
     let levels = levels(model, sources, &mut diagnostics);
     let cx = Cx::new(model, sources, schools_complete);
-    for rule in rules::ALL {
-        let Some(check) = rule.check else { continue };
-        let severity = match levels.iter().find(|(code, _)| *code == rule.code) {
-            Some((_, level)) => *level,
-            None => rule.level,
-        };
-        let severity = match severity {
-            Level::Allow => continue,
-            Level::Warn if errors_only => continue,
-            Level::Warn => Severity::Warning,
-            Level::Deny => Severity::Error,
-        };
-        let mut out = Out::new(sources, rule.code, severity);
-        check(&cx, &mut out);
-        diagnostics.extend(out.into_diagnostics());
-    }
+    // The rules are independent, and a few read every word of the prose:
+    // they run side by side, and report in the order of the registry.
+    let found: Vec<Vec<Diagnostic>> = rules::ALL
+        .par_iter()
+        .filter_map(|rule| {
+            let check = rule.check?;
+            let severity = match levels.iter().find(|(code, _)| *code == rule.code) {
+                Some((_, level)) => *level,
+                None => rule.level,
+            };
+            let severity = match severity {
+                Level::Allow => return None,
+                Level::Warn if errors_only => return None,
+                Level::Warn => Severity::Warning,
+                Level::Deny => Severity::Error,
+            };
+            let mut out = Out::new(sources, rule.code, severity);
+            check(&cx, &mut out);
+            Some(out.into_diagnostics())
+        })
+        .collect();
+    diagnostics.extend(found.into_iter().flatten());
     diagnostics
 }
 

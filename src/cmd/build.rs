@@ -4,10 +4,10 @@ use std::cell::RefCell;
 use std::path::PathBuf;
 use std::thread;
 
-use super::{Report, Strictness, errors_first, load_and_check_with};
+use super::{Report, Strictness, errors_first};
 use crate::diagnostic::Diagnostic;
 use crate::layout::{FAVICON, SITEMAP, STYLESHEET};
-use crate::{archive, history, render, resolve, text, theme, write};
+use crate::{archive, history, load, render, resolve, text, theme, write};
 
 pub struct Options<'a> {
     pub root: PathBuf,
@@ -26,27 +26,47 @@ pub struct Options<'a> {
 }
 
 pub fn run(options: &Options) -> Result<Report, Report> {
-    // The dates in git are checked with the history, below.
-    let (mut model, sources, mut warnings) =
-        load_and_check_with(&options.root, options.strictness, Vec::new())?;
-    if let Some(url) = &options.base_url {
-        model.site.base_url = url.clone();
-    }
-    let mut theme = theme::load(&options.root, &model.site.language).map_err(Report::failed)?;
-    warnings.append(&mut theme.warnings);
-
-    // What git says takes a git process per question, and the templates
-    // compile meanwhile: at once, a build waits for the slowest of them.
-    let (root, style, redacted) = (&options.root, model.site.authors, &theme.strings.redacted);
-    let (templates, history, read) = thread::scope(|scope| {
-        let templates = scope.spawn(|| render::templates(&theme));
+    let loaded = load::load(&options.root, options.strictness.max_file_bytes);
+    let theme = theme::load(&options.root, &loaded.model.site.language);
+    let (root, style, preview) = (&options.root, loaded.model.site.authors, options.preview);
+    let redacted = match &theme {
+        Ok(theme) => theme.strings.redacted.clone(),
+        Err(_) => String::new(),
+    };
+    // Checking the model, compiling the templates and what git says (a git
+    // process per question) take about as long: at once, a build waits
+    // for the slowest of them. The model's mistakes come first.
+    let (diagnostics, templates, history, read) = thread::scope(|scope| {
+        let templates = scope.spawn(|| match &theme {
+            Ok(theme) => render::templates(theme),
+            Err(errors) => Err(errors.clone()),
+        });
         let archive = options
             .archive
             .is_none()
-            .then(|| scope.spawn(|| archive::read(root, style, redacted)));
-        let history = history::read(root, &sources, style, redacted, options.preview);
-        (joined(templates), history, archive.map(joined))
+            .then(|| scope.spawn(|| archive::read(root, style, &redacted)));
+        let history =
+            scope.spawn(|| history::read(root, &loaded.sources, style, &redacted, preview));
+        let diagnostics = super::checked(&loaded);
+        (
+            diagnostics,
+            joined(templates),
+            joined(history),
+            archive.map(joined),
+        )
     });
+    let load::Loaded {
+        mut model, sources, ..
+    } = loaded;
+    let mut warnings = match errors_first(diagnostics, options.strictness) {
+        Ok(warnings) => warnings,
+        Err(report) => return Err(report.with_sources(sources)),
+    };
+    if let Some(url) = &options.base_url {
+        model.site.base_url = url.clone();
+    }
+    let mut theme = theme.map_err(Report::failed)?;
+    warnings.append(&mut theme.warnings);
     let templates = templates.map_err(Report::failed)?;
     warnings.extend(
         history
@@ -59,6 +79,7 @@ pub fn run(options: &Options) -> Result<Report, Report> {
         Ok(warnings) => warnings,
         Err(report) => return Err(report.with_sources(sources)),
     };
+    let redacted = &theme.strings.redacted;
     let (mut cached, none) = (None, archive::Archive::default());
     let archive = match options.archive {
         Some(cache) => {

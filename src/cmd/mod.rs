@@ -97,22 +97,14 @@ pub fn load_and_check(
     load_and_check_with(root, strictness, git)
 }
 
-/// [`load_and_check`] with the mistakes of what git holds given, for
-/// `build`, which reads git in its own time.
+/// [`load_and_check`] with the mistakes of what git holds given.
 pub fn load_and_check_with(
     root: &Path,
     strictness: Strictness,
     git: Vec<Diagnostic>,
 ) -> Result<(Model, Sources, Vec<Diagnostic>), Report> {
     let loaded = load::load(root, strictness.max_file_bytes);
-    let mut diagnostics = loaded.errors;
-    if loaded.content_complete {
-        diagnostics.extend(crate::check::check(
-            &loaded.model,
-            &loaded.sources,
-            loaded.schools_complete,
-        ));
-    }
+    let mut diagnostics = checked(&loaded);
     // The dates git holds; the history's own warning (no repository, a
     // shallow clone) is for `build`, which leaves the dates out.
     diagnostics.extend(git);
@@ -120,6 +112,20 @@ pub fn load_and_check_with(
         Ok(warnings) => Ok((loaded.model, loaded.sources, warnings)),
         Err(report) => Err(report.with_sources(loaded.sources)),
     }
+}
+
+/// What loading a site found, and then the rules, as far as the files that
+/// could be read allow.
+pub fn checked(loaded: &load::Loaded) -> Vec<Diagnostic> {
+    let mut diagnostics = loaded.errors.clone();
+    if loaded.content_complete {
+        diagnostics.extend(crate::check::check(
+            &loaded.model,
+            &loaded.sources,
+            loaded.schools_complete,
+        ));
+    }
+    diagnostics
 }
 
 /// Splits errors from warnings: `Err` when any error is among them, or any
