@@ -20,7 +20,7 @@
 //!   killed between moving the old site aside and putting the new one in
 //!   its place, the old site is put back.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -37,30 +37,32 @@ pub struct Staging {
     /// The site the last build wrote, and its files' keys and sizes.
     previous: PathBuf,
     kept: HashMap<String, (u64, u64)>,
-    /// The key of every file written so far.
-    keys: Mutex<HashMap<String, u64>>,
+    /// The key and size of every file written so far, by path.
+    keys: Mutex<BTreeMap<String, (u64, u64)>>,
 }
 
 impl Sink for Staging {
     fn keep(&self, file: &str, key: u64) -> bool {
         let old = self.previous.join(file);
-        let same = self.kept.get(file).is_some_and(|&(k, size)| {
-            k == key && fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == size)
-        });
+        let Some(&(kept_key, size)) = self.kept.get(file) else {
+            return false;
+        };
+        let same = kept_key == key
+            && fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == size);
         // A hard link costs no copy; where there are none, a copy will do.
         let new = self.dir.join(file);
         let kept = same
             && new.parent().is_some_and(|p| fs::create_dir_all(p).is_ok())
             && (fs::hard_link(&old, &new).is_ok() || fs::copy(&old, &new).is_ok());
         if kept {
-            self.record(file, key);
+            self.record(file, key, size);
         }
         kept
     }
 
     fn write(&self, file: &str, key: u64, html: &str) -> io::Result<()> {
         self.file(file, html)?;
-        self.record(file, key);
+        self.record(file, key, html.len() as u64);
         Ok(())
     }
 }
@@ -72,7 +74,7 @@ impl Staging {
             .iter()
             .try_for_each(|(rel, contents)| {
                 self.file(rel, contents)?;
-                self.record(rel, key_of(contents));
+                self.record(rel, key_of(contents), contents.len() as u64);
                 Ok(())
             })
             .map_err(|e| vec![cannot_write(&self.dir, e)])
@@ -86,19 +88,18 @@ impl Staging {
         fs::write(&path, contents).map_err(|e| with_path(e, &path))
     }
 
-    fn record(&self, rel: &str, key: u64) {
+    fn record(&self, rel: &str, key: u64, size: u64) {
         let mut keys = self.keys.lock().unwrap_or_else(|e| e.into_inner());
-        keys.insert(rel.to_string(), key);
+        keys.insert(rel.to_string(), (key, size));
     }
 
     /// Writes the list of every file in the folder, sorted, with its key
-    /// and size: `key size path`.
+    /// and size: `key size path`. Every file of the folder was written or
+    /// kept through this staging, so the list is what it recorded.
     fn manifest(&self) -> io::Result<()> {
         let keys = self.keys.lock().unwrap_or_else(|e| e.into_inner());
         let mut listed = String::from(MANIFEST_HEADER);
-        for rel in files_below(&self.dir)? {
-            let key = keys.get(&rel).copied().unwrap_or_default();
-            let size = fs::metadata(self.dir.join(&rel))?.len();
+        for (rel, (key, size)) in keys.iter() {
             listed.push_str(&format!("{key:016x} {size} {rel}\n"));
         }
         drop(keys);
@@ -183,7 +184,7 @@ pub fn replace<T>(
         dir: staging.clone(),
         previous: output.clone(),
         kept: manifest_entries(&manifest),
-        keys: Mutex::new(HashMap::new()),
+        keys: Mutex::new(BTreeMap::new()),
     };
     let written = fs::create_dir_all(&staging)
         .map_err(|e| failed(with_path(e, &staging)))
@@ -289,19 +290,6 @@ fn only_our_files(dir: &Path) -> Result<(), Text> {
         "`{shown}` bevat {count} bestand(en) die helder niet schreef: {named}; helder vervangt de hele map, dus haal ze eruit of kies een andere map",
         "`{shown}` holds {count} file(s) that helder did not write: {named}; helder replaces the whole folder, so move them out or choose another folder"
     ))
-}
-
-/// Every file below `dir`, relative to it with `/`, sorted.
-fn files_below(dir: &Path) -> io::Result<Vec<String>> {
-    let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
-        let entry = entry.map_err(io::Error::other)?;
-        if !entry.file_type().is_dir() {
-            files.push(relative(dir, entry.path()));
-        }
-    }
-    files.sort();
-    Ok(files)
 }
 
 fn relative(dir: &Path, path: &Path) -> String {
