@@ -37,6 +37,7 @@
 //!   [`prose::regulation`], the articles and their explanations together.
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use rayon::prelude::*;
 
 use super::prose;
 use crate::diagnostic::Text;
@@ -206,8 +207,9 @@ pub struct Page {
 
 /// The text of every kind of page, measured, in the order of [`PageType::ALL`].
 pub fn pages(m: &Model) -> Vec<Page> {
+    // Every word of the prose is read: the kinds of page side by side.
     PageType::ALL
-        .iter()
+        .par_iter()
         .map(|&kind| {
             let pieces = match kind {
                 PageType::Statement => statement(m),
@@ -382,13 +384,13 @@ fn blocks(markdown: &str) -> Vec<String> {
 /// Whether a token between spaces is a word: it holds a letter, and it is
 /// not a web or e-mail address.
 fn is_word(token: &str) -> bool {
-    let lower = token.to_lowercase();
+    let start = token.trim_start_matches(['(', '<', '[']);
     token.chars().any(char::is_alphabetic)
         && !token.contains('@')
-        && !lower.contains("://")
-        && !lower
-            .trim_start_matches(['(', '<', '['])
-            .starts_with("www.")
+        && !token.contains("://")
+        && !start
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("www."))
 }
 
 /// The syllables of a token: those of each run of letters in it
