@@ -156,15 +156,29 @@ fn a_link_as_output_folder_replaces_the_folder_it_points_at() {
         assert!(served.join("index.html").is_file());
         assert!(served.join(MANIFEST).is_file());
     }
-    for beside in [&site.root, &served.parent().unwrap().to_path_buf()] {
+    // Beside the folder it points at: the site before the last build,
+    // until the next build removes it; nothing beside the link.
+    let name = served.file_name().unwrap().to_string_lossy().into_owned();
+    let previous = format!(".{name}.helder-old");
+    // The folder around holds other tests' sites too.
+    for (beside, ours, expected) in [
+        (&site.root, "", vec![]),
+        (
+            &served.parent().unwrap().to_path_buf(),
+            name.as_str(),
+            vec![previous.clone()],
+        ),
+    ] {
         let leftovers: Vec<String> = std::fs::read_dir(beside)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.contains(".helder-"))
+            .filter(|n| n.contains(".helder-") && n.contains(ours))
             .collect();
-        assert!(leftovers.is_empty(), "{leftovers:?}");
+        assert_eq!(leftovers, expected);
     }
+    assert!(served.with_file_name(&previous).join(MANIFEST).is_file());
     std::fs::remove_dir_all(&served).unwrap();
+    std::fs::remove_dir_all(served.with_file_name(&previous)).unwrap();
 }
 
 /// Two builds into one folder at once: the second waits for the first, and
@@ -238,8 +252,16 @@ fn a_build_killed_while_writing_leaves_the_old_site() {
     site.write("schools.yaml", &schools(1));
     site.build();
     assert!(!staging.exists(), "the next build left the staging folder");
-    assert!(!site.path(".public.helder-old").exists());
     assert!(site.path("public/school-0/index.html").exists());
+    // The site before that build is beside it until the next one.
+    let previous = site.path(".public.helder-old");
+    assert_same_files(&before, &snapshot(&previous), "the site before");
+    // The next build removes it, and keeps the one it replaced instead.
+    let second = snapshot(&site.path("public"));
+    site.write("schools.yaml", &schools(2));
+    site.build();
+    assert!(!staging.exists());
+    assert_same_files(&second, &snapshot(&previous), "the site before");
 }
 
 /// Killed between moving the old site aside and putting the new one in its
@@ -312,6 +334,51 @@ fn the_same_bytes_in_a_dutch_locale_another_time_zone_and_on_one_thread() {
     );
     assert_same_files(&plain, &snapshot(&site.path("public")), "public/");
     std::fs::remove_dir_all(&locales).unwrap();
+}
+
+/// A build starts from the site before the last one (beside the output
+/// folder): the site it leaves is byte for byte what a build from nothing
+/// writes, without the pages that school no longer has or anything else
+/// put there, and no page of the site that was online changed meanwhile.
+#[test]
+fn a_rebuild_from_the_site_before_is_what_a_build_from_nothing_writes() {
+    let site = Site::example();
+    site.build();
+    site.edit(
+        "schools.yaml",
+        "    place: Meeden\n",
+        "    place: Meeden (Gr)\n",
+    );
+    site.build();
+    let online = snapshot(&site.path("public"));
+    let before = site.path(".public.helder-old");
+    assert!(before.join("de-mieden/index.html").is_file());
+    site.write(".public.helder-old/vreemd.html", "<p>niet van helder</p>");
+
+    // De Mieden's pages move; the Inspecteur Amerikaschool's statement,
+    // the same in both sites before, changes.
+    site.edit("schools.yaml", "  - id: de-mieden\n", "  - id: mieden\n");
+    site.edit(
+        "schools.yaml",
+        "    place: Noordbroek\n",
+        "    place: Noordbroek (Gr)\n",
+    );
+    let run = site.build();
+    assert!(run.error_lines().is_empty(), "{}", run.stderr);
+    assert_same_files(&online, &snapshot(&before), "the site that was online");
+    let rebuilt = snapshot(&site.path("public"));
+    assert!(site.path("public/mieden/index.html").is_file());
+    assert!(!site.path("public/de-mieden").exists());
+    assert!(!site.path("public/vreemd.html").exists());
+
+    std::fs::remove_dir_all(site.path("public")).unwrap();
+    std::fs::remove_dir_all(&before).unwrap();
+    site.build();
+    assert_same_files(
+        &rebuilt,
+        &snapshot(&site.path("public")),
+        "a build from nothing",
+    );
 }
 
 /// A rebuild keeps the pages whose view, theme and helder did not change,
