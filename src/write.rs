@@ -410,10 +410,15 @@ fn beside(output: &Path) -> (PathBuf, PathBuf) {
 /// site that was moved aside is put back when no site took its place. The
 /// site before the last build, beside a site, is [`replace`]'s to reuse.
 fn clean_up(output: &Path, staging: &Path, old: &Path) -> io::Result<()> {
+    // Killed between the two renames of [`swap`]: the new site is still
+    // beside, and the old one moved aside. Without the new site beside, an
+    // output folder that is not there was removed by someone, and the
+    // site before the last build is no site to put in its place.
+    let swapping = staging.exists() && old.exists() && !output.exists();
     if staging.exists() {
         fs::remove_dir_all(staging).map_err(|e| with_path(e, staging))?;
     }
-    if old.exists() && !output.exists() {
+    if swapping {
         fs::rename(old, output).map_err(|e| with_path(e, old))?;
     }
     Ok(())

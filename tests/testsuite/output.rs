@@ -266,17 +266,32 @@ fn a_build_killed_while_writing_leaves_the_old_site() {
 
 /// Killed between moving the old site aside and putting the new one in its
 /// place, a build leaves no `public/` at all: the next build puts the old
-/// site back before anything else, even when it fails itself.
+/// site back before anything else, even when it fails itself. An output
+/// folder that someone removed is not brought back from the site before
+/// the last build.
 #[test]
 fn a_site_moved_aside_by_a_killed_build_is_put_back() {
     let site = Site::example_built();
     let before = snapshot(&site.path("public"));
+    // The new site was complete beside it.
+    std::fs::create_dir(site.path(".public.helder-new")).unwrap();
+    site.write(".public.helder-new/index.html", "<p>nieuw</p>");
     std::fs::rename(site.path("public"), site.path(".public.helder-old")).unwrap();
     site.edit("schools.yaml", "id: de-mieden", "id: De Mieden");
     let run = site.helder(&["build"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_same_files(&before, &snapshot(&site.path("public")), "public/");
     assert!(!site.path(".public.helder-old").exists());
+    assert!(!site.path(".public.helder-new").exists());
+
+    // Removed by hand, with the site before the last build beside it.
+    site.edit("schools.yaml", "id: De Mieden", "id: de-mieden");
+    site.build();
+    assert!(site.path(".public.helder-old").exists());
+    std::fs::remove_dir_all(site.path("public")).unwrap();
+    site.edit("schools.yaml", "id: de-mieden", "id: De Mieden");
+    assert_eq!(site.helder(&["build"]).code, 1);
+    assert!(!site.path("public").exists(), "an old site came back");
 }
 
 /// The same input gives the same bytes in a Dutch locale, another time
