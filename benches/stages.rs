@@ -205,19 +205,24 @@ fn write_site(bencher: Bencher) {
     bencher.bench(|| write::replace(&target, |staging| staging.files(&pages)).expect("written"));
 }
 
-/// A whole `helder build` of the example in this process, into an empty
-/// folder.
+/// A whole `helder build` of the example in this process, from nothing:
+/// neither the output folder nor the site before it is there (removing
+/// them is not timed).
 #[divan::bench(sample_count = 20)]
 fn build_example(bencher: Bencher) {
     let out = Scratch::new("build");
-    bencher.bench(|| {
-        let output = out.0.join("public");
-        let _ = fs::remove_dir_all(&output);
-        build(&output);
-    });
+    let output = out.0.join("public");
+    bencher
+        .with_inputs(|| {
+            for dir in [&output, &out.0.join(".public.helder-old")] {
+                let _ = fs::remove_dir_all(dir);
+            }
+        })
+        .bench_values(|()| build(&output));
 }
 
-/// The same, into the folder the last build wrote: every page is kept.
+/// The same, into the folder the last build wrote, with the site before
+/// it beside: every page is kept.
 #[divan::bench(sample_count = 20)]
 fn build_example_unchanged(bencher: Bencher) {
     let out = Scratch::new("rebuild");

@@ -118,7 +118,11 @@ impl<'m> Prose<'m> {
 
     /// [`find_word`] in this field.
     pub fn find(&self, word: &str) -> Option<usize> {
-        find_lower(&self.lower, &word.to_ascii_lowercase())
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            find_lower(&self.lower, &word.to_ascii_lowercase())
+        } else {
+            find_lower(&self.lower, word)
+        }
     }
 }
 
@@ -131,7 +135,10 @@ pub fn find_word(text: &str, word: &str) -> Option<usize> {
 /// [`find_word`] of a needle in a haystack that are both in lower case.
 fn find_lower(haystack: &str, needle: &str) -> Option<usize> {
     let mut from = 0;
-    while let Some(at) = haystack[from..].find(needle).map(|i| from + i) {
+    // memchr's search is cheap to set up, and the rules look for many
+    // words in many short texts.
+    let found = |from: usize| memchr::memmem::find(&haystack.as_bytes()[from..], needle.as_bytes());
+    while let Some(at) = found(from).map(|i| from + i) {
         let before = haystack[..at].chars().next_back();
         let after = haystack[at + needle.len()..].chars().next();
         let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
