@@ -401,10 +401,22 @@ fn a_rebuild_from_the_site_before_is_what_a_build_from_nothing_writes() {
 /// writes.
 #[test]
 fn a_rebuild_renders_only_the_pages_that_changed() {
+    use std::os::unix::fs::MetadataExt;
     let site = Site::example();
     site.build();
     let first = snapshot(&site.path("public"));
+    let folder = |path: &str| std::fs::metadata(site.path(path)).unwrap().ino();
+    let online = folder("public");
     let again = site.build();
+    // Nothing was written into the site that was online: a whole new
+    // folder took its place, and it is beside it now, as it was.
+    assert_ne!(folder("public"), online, "the site was changed in place");
+    assert_eq!(folder(".public.helder-old"), online);
+    assert_same_files(
+        &first,
+        &snapshot(&site.path(".public.helder-old")),
+        "the site before",
+    );
     assert!(
         again.stderr.contains(
             "wrote 40 pages for 17 schools to ./public; 40 unchanged since the last build"
