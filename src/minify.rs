@@ -250,7 +250,42 @@ fn starts_with_ignoring_case(text: &[u8], prefix: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::template;
+    use super::{template, tera_tag_end};
+    use proptest::prelude::*;
+
+    /// Every Tera tag of a text, in order.
+    fn tags(text: &str) -> Vec<&str> {
+        let mut tags = Vec::new();
+        let mut at = 0;
+        while let Some(found) = text[at..].find('{') {
+            let start = at + found;
+            match tera_tag_end(text, start) {
+                Some(end) => {
+                    tags.push(&text[start..end]);
+                    at = end;
+                }
+                None => at = start + 1,
+            }
+        }
+        tags
+    }
+
+    proptest! {
+        /// Whatever a template holds, minifying it never panics, and a
+        /// minified template has the same Tera tags as the one written,
+        /// sorted (minify-html may put attributes in another order).
+        #[test]
+        fn a_minified_template_keeps_its_tera(
+            source in "([<>/=\" 'a-z&;#\n]|\\{\\{ x \\}\\}|\\{% if y %\\}|\\{% endif %\\}|<p>|</p>|<a href=\"|<pre>|</pre>){0,40}"
+        ) {
+            if let Some(minified) = template(&source) {
+                let (mut before, mut after) = (tags(&source), tags(&minified));
+                before.sort();
+                after.sort();
+                prop_assert_eq!(before, after, "{}", minified);
+            }
+        }
+    }
 
     #[test]
     fn keeps_dutch_text_and_inline_spaces() {
