@@ -25,7 +25,8 @@
 //!   and removing thousands of folders takes seconds on some disks; a
 //!   rebuild makes and removes only those that changed. A file it holds is
 //!   never written into (it may be a hard link to a page that is online):
-//!   it is removed, and a new one made.
+//!   it is removed, and a new one made; and anything in it that is not one
+//!   of its pages (a link, a file put there) is removed first.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
@@ -116,24 +117,20 @@ impl Staging {
         fs::write(&path, contents).map_err(|e| with_path(e, &path))
     }
 
-    /// Removes what the folder holds besides the files of this build: pages
-    /// of the site before the last build that this one does not have, and
-    /// anything else that was put there, with the folders left empty.
+    /// Removes the pages of the site before the last build that this build
+    /// does not have, and the folders they leave empty.
     fn only_this_build(&self) -> io::Result<()> {
-        if self.reused.is_empty() {
-            return Ok(());
-        }
         let keys = self.keys.lock().unwrap_or_else(|e| e.into_inner());
-        let walk = walkdir::WalkDir::new(&self.dir)
-            .min_depth(1)
-            .contents_first(true);
-        for entry in walk {
-            let entry = entry.map_err(io::Error::other)?;
-            if entry.file_type().is_dir() {
-                // Only an empty folder goes.
-                let _ = fs::remove_dir(entry.path());
-            } else if !keys.contains_key(&relative(&self.dir, entry.path())) {
-                fs::remove_file(entry.path()).map_err(|e| with_path(e, entry.path()))?;
+        for rel in self.reused.keys().filter(|rel| !keys.contains_key(*rel)) {
+            let path = self.dir.join(rel);
+            clear(&path).map_err(|e| with_path(e, &path))?;
+            // Only an empty folder goes.
+            let mut folder = path.parent();
+            while let Some(dir) = folder.filter(|d| *d != self.dir) {
+                if fs::remove_dir(dir).is_err() {
+                    break;
+                }
+                folder = dir.parent();
             }
         }
         Ok(())
@@ -234,7 +231,10 @@ pub fn replace<T>(
     // files and all of its folders are the new site's too, and nothing
     // need be made or removed for them.
     let reused = if old.exists() && fs::rename(&old, &staging).is_ok() {
-        manifest_entries(&fs::read_to_string(staging.join(MANIFEST)).unwrap_or_default())
+        let reused =
+            manifest_entries(&fs::read_to_string(staging.join(MANIFEST)).unwrap_or_default());
+        only_its_pages(&staging, &reused).map_err(failed)?;
+        reused
     } else {
         HashMap::new()
     };
@@ -458,6 +458,22 @@ fn cannot_write(folder: &Path, e: io::Error) -> Diagnostic {
         "controleer of de map beschrijfbaar is en de schijf niet vol; de vorige site is gebleven zoals hij was",
         "check that the folder is writable and the disk is not full; the previous site was left as it was"
     ))
+}
+
+/// The site before the last build, fit to build in: anything in it that is
+/// not one of its pages or folders (a link, a file put there since) is
+/// removed before a page is written, so that nothing written goes through
+/// a link to somewhere else.
+fn only_its_pages(dir: &Path, pages: &HashMap<String, (u64, u64)>) -> io::Result<()> {
+    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+        let entry = entry.map_err(io::Error::other)?;
+        let kind = entry.file_type();
+        let page = kind.is_file() && pages.contains_key(&relative(dir, entry.path()));
+        if !kind.is_dir() && !page {
+            fs::remove_file(entry.path()).map_err(|e| with_path(e, entry.path()))?;
+        }
+    }
+    Ok(())
 }
 
 /// Makes room for a new file at `path`: a file there may be a hard link to

@@ -369,6 +369,13 @@ fn a_rebuild_from_the_site_before_is_what_a_build_from_nothing_writes() {
     let before = site.path(".public.helder-old");
     assert!(before.join("de-mieden/index.html").is_file());
     site.write(".public.helder-old/vreemd.html", "<p>niet van helder</p>");
+    // A school's folder there made a link to a folder elsewhere: nothing
+    // may be written through it.
+    let elsewhere = site.root.with_extension("elders");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let school = before.join("burgemeester-verkruijsschool");
+    std::fs::remove_dir_all(&school).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &school).unwrap();
 
     // De Mieden's pages move; the Inspecteur Amerikaschool's statement,
     // the same in both sites before, changes.
@@ -385,6 +392,11 @@ fn a_rebuild_from_the_site_before_is_what_a_build_from_nothing_writes() {
     assert!(site.path("public/mieden/index.html").is_file());
     assert!(!site.path("public/de-mieden").exists());
     assert!(!site.path("public/vreemd.html").exists());
+    let entries = std::fs::read_dir(&elsewhere).unwrap().count();
+    assert_eq!(entries, 0, "written through a link");
+    std::fs::remove_dir_all(&elsewhere).unwrap();
+    let statement = site.path("public/burgemeester-verkruijsschool/index.html");
+    assert!(std::fs::symlink_metadata(&statement).unwrap().is_file());
 
     std::fs::remove_dir_all(site.path("public")).unwrap();
     std::fs::remove_dir_all(&before).unwrap();
