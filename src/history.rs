@@ -747,27 +747,27 @@ pub fn read(
         let amended = adoptions
             .last()
             .is_some_and(|a| history.changed_since(&a.tag, &regulation));
-        let (uncommitted_files, uncommitted_schools) = uncommitted
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        let (uncommitted_files, uncommitted_schools) = joined(uncommitted);
         Table {
             complete: true,
             warning: None,
-            files: dates
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            schools: schools
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            versions: versions
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            files: joined(dates),
+            schools: joined(schools),
+            versions: joined(versions),
             amended,
             adoptions,
             uncommitted_files,
             uncommitted_schools,
         }
     })
+}
+
+/// What a thread of a build returned, as it asks git its questions at once;
+/// a panic in the thread goes on in the build.
+pub fn joined<T>(handle: thread::ScopedJoinHandle<T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
 
 /// The entries of one version of `schools.yaml`, as (id, canonical text)

@@ -452,11 +452,24 @@ fn write_feed(feed: &FeedView, strings: &Strings) -> std::io::Result<String> {
     Ok(String::from_utf8(bytes).unwrap_or_default())
 }
 
-/// How a template puts text on a page: `&`, `<`, `>`, `"` and `'`
-/// escaped, as Tera does, and on one line. A line break in a model's
-/// text (`age: |` in YAML) is a space on the page, which is all a browser
-/// shows of it, so that the pages stay minified.
+/// How a template puts text on a page: escaped, and on one line. A line
+/// break in a model's text (`age: |` in YAML) is a space on the page,
+/// which is all a browser shows of it, so that the pages stay minified.
 fn escape_on_one_line(text: &str, out: &mut dyn io::Write) -> io::Result<()> {
+    write_escaped(text, true, out)
+}
+
+/// Text for inside HTML, its lines kept (the preview's messages, in a
+/// `<pre>`; a feed's list of changes).
+pub fn escape(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    write_escaped(text, false, &mut out).expect("a Vec takes every byte");
+    String::from_utf8(out).expect("UTF-8 in, UTF-8 out")
+}
+
+/// Writes text for inside HTML: `&`, `<`, `>`, `"` and `'` escaped, and,
+/// `on_one_line`, every line break (`\n`, `\r\n` or `\r`) a space.
+fn write_escaped(text: &str, on_one_line: bool, out: &mut dyn io::Write) -> io::Result<()> {
     let mut from = 0;
     for (at, byte) in text.bytes().enumerate() {
         let instead: &[u8] = match byte {
@@ -465,9 +478,9 @@ fn escape_on_one_line(text: &str, out: &mut dyn io::Write) -> io::Result<()> {
             b'>' => b"&gt;",
             b'"' => b"&quot;",
             b'\'' => b"&#39;",
-            b'\n' => b" ",
-            b'\r' if text.as_bytes().get(at + 1) == Some(&b'\n') => b"",
-            b'\r' => b" ",
+            b'\n' if on_one_line => b" ",
+            b'\r' if on_one_line && text.as_bytes().get(at + 1) == Some(&b'\n') => b"",
+            b'\r' if on_one_line => b" ",
             _ => continue,
         };
         out.write_all(&text.as_bytes()[from..at])?;
@@ -475,14 +488,6 @@ fn escape_on_one_line(text: &str, out: &mut dyn io::Write) -> io::Result<()> {
         from = at + 1;
     }
     out.write_all(&text.as_bytes()[from..])
-}
-
-/// Text for inside HTML: `&`, `<`, `>` and `"` escaped.
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// `<urlset>` with one `<url><loc>…</loc></url>` per line.

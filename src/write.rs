@@ -28,7 +28,7 @@
 //!   it is removed, and a new one made; and anything in it that is not one
 //!   of its pages (a link, a file put there) is removed first.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -231,10 +231,7 @@ pub fn replace<T>(
     // files and all of its folders are the new site's too, and nothing
     // need be made or removed for them.
     let reused = if old.exists() && fs::rename(&old, &staging).is_ok() {
-        let reused =
-            manifest_entries(&fs::read_to_string(staging.join(MANIFEST)).unwrap_or_default());
-        only_its_pages(&staging, &reused).map_err(failed)?;
-        reused
+        manifest_entries(&fs::read_to_string(staging.join(MANIFEST)).unwrap_or_default())
     } else {
         HashMap::new()
     };
@@ -248,6 +245,7 @@ pub fn replace<T>(
     };
     let written = fs::create_dir_all(&staging)
         .map_err(|e| failed(with_path(e, &staging)))
+        .and_then(|()| only_its_pages(&staging, &out.reused).map_err(failed))
         .and_then(|()| fill(&out))
         .and_then(|value| out.only_this_build().map(|()| value).map_err(failed))
         .and_then(|value| out.manifest().map(|()| value).map_err(failed));
@@ -321,26 +319,12 @@ fn only_our_files(dir: &Path) -> Result<(), Text> {
             "`{shown}` already holds files, but no list of what helder wrote ({MANIFEST}); helder replaces the whole folder, so choose an empty or new one (if an older helder built it, delete the folder yourself)"
         ));
     };
-    let entries = manifest_entries(&manifest);
-    let listed: HashSet<&str> = entries
-        .keys()
-        .map(String::as_str)
-        .chain([MANIFEST])
+    let listed = manifest_entries(&manifest);
+    let mut foreign: Vec<String> = strangers(dir, &listed)
+        .map_err(|e| unusable(dir, &e))?
+        .iter()
+        .map(|rel| format!("`{rel}`"))
         .collect();
-    let mut foreign = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => return Err(unusable(dir, &io::Error::other(e))),
-        };
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        let rel = relative(dir, entry.path());
-        if entry.file_type().is_symlink() || !listed.contains(rel.as_str()) {
-            foreign.push(format!("`{rel}`"));
-        }
-    }
     if foreign.is_empty() {
         return Ok(());
     }
@@ -460,18 +444,33 @@ fn cannot_write(folder: &Path, e: io::Error) -> Diagnostic {
     ))
 }
 
+/// What is below `dir` besides its folders, the files on its list
+/// (`listed`) and the list itself: anything else, and any link, as paths
+/// relative to `dir`, sorted by name.
+fn strangers(dir: &Path, listed: &HashMap<String, (u64, u64)>) -> io::Result<Vec<String>> {
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+        let entry = entry.map_err(io::Error::other)?;
+        let kind = entry.file_type();
+        if kind.is_dir() {
+            continue;
+        }
+        let rel = relative(dir, entry.path());
+        if !kind.is_file() || (rel != MANIFEST && !listed.contains_key(&rel)) {
+            found.push(rel);
+        }
+    }
+    Ok(found)
+}
+
 /// The site before the last build, fit to build in: anything in it that is
 /// not one of its pages or folders (a link, a file put there since) is
 /// removed before a page is written, so that nothing written goes through
 /// a link to somewhere else.
 fn only_its_pages(dir: &Path, pages: &HashMap<String, (u64, u64)>) -> io::Result<()> {
-    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
-        let entry = entry.map_err(io::Error::other)?;
-        let kind = entry.file_type();
-        let page = kind.is_file() && pages.contains_key(&relative(dir, entry.path()));
-        if !kind.is_dir() && !page {
-            fs::remove_file(entry.path()).map_err(|e| with_path(e, entry.path()))?;
-        }
+    for rel in strangers(dir, pages)? {
+        let path = dir.join(rel);
+        fs::remove_file(&path).map_err(|e| with_path(e, &path))?;
     }
     Ok(())
 }

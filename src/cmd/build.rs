@@ -6,6 +6,7 @@ use std::thread;
 
 use super::{Report, Strictness, errors_first};
 use crate::diagnostic::Diagnostic;
+use crate::history::joined;
 use crate::layout::{FAVICON, SITEMAP, STYLESHEET};
 use crate::{archive, history, load, render, resolve, text, theme, write};
 
@@ -29,10 +30,7 @@ pub fn run(options: &Options) -> Result<Report, Report> {
     let loaded = load::load(&options.root, options.strictness.max_file_bytes);
     let theme = theme::load(&options.root, &loaded.model.site.language);
     let (root, style, preview) = (&options.root, loaded.model.site.authors, options.preview);
-    let redacted = match &theme {
-        Ok(theme) => theme.strings.redacted.clone(),
-        Err(_) => String::new(),
-    };
+    let redacted = theme.as_ref().map_or("", |t| t.strings.redacted.as_str());
     // Checking the model, compiling the templates and what git says (a git
     // process per question) take about as long: at once, a build waits
     // for the slowest of them. The model's mistakes come first.
@@ -44,9 +42,9 @@ pub fn run(options: &Options) -> Result<Report, Report> {
         let archive = options
             .archive
             .is_none()
-            .then(|| scope.spawn(|| archive::read(root, style, &redacted)));
+            .then(|| scope.spawn(|| archive::read(root, style, redacted)));
         let history =
-            scope.spawn(|| history::read(root, &loaded.sources, style, &redacted, preview));
+            scope.spawn(|| history::read(root, &loaded.sources, style, redacted, preview));
         let diagnostics = super::checked(&loaded);
         (
             diagnostics,
@@ -126,11 +124,4 @@ pub fn run(options: &Options) -> Result<Report, Report> {
         sources,
         output: None,
     })
-}
-
-/// What a thread of the build returned; a panic in it goes on in the build.
-fn joined<T>(handle: thread::ScopedJoinHandle<T>) -> T {
-    handle
-        .join()
-        .unwrap_or_else(|e| std::panic::resume_unwind(e))
 }

@@ -93,21 +93,11 @@ pub fn load_and_check(
     root: &Path,
     strictness: Strictness,
 ) -> Result<(Model, Sources, Vec<Diagnostic>), Report> {
-    let git = crate::history::wrong_dates(root);
-    load_and_check_with(root, strictness, git)
-}
-
-/// [`load_and_check`] with the mistakes of what git holds given.
-pub fn load_and_check_with(
-    root: &Path,
-    strictness: Strictness,
-    git: Vec<Diagnostic>,
-) -> Result<(Model, Sources, Vec<Diagnostic>), Report> {
     let loaded = load::load(root, strictness.max_file_bytes);
     let mut diagnostics = checked(&loaded);
     // The dates git holds; the history's own warning (no repository, a
     // shallow clone) is for `build`, which leaves the dates out.
-    diagnostics.extend(git);
+    diagnostics.extend(crate::history::wrong_dates(root));
     match errors_first(diagnostics, strictness) {
         Ok(warnings) => Ok((loaded.model, loaded.sources, warnings)),
         Err(report) => Err(report.with_sources(loaded.sources)),
