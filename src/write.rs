@@ -446,10 +446,10 @@ fn cannot_write(folder: &Path, e: io::Error) -> Diagnostic {
 
 /// What is below `dir` besides its folders, the files on its list
 /// (`listed`) and the list itself: anything else, and any link, as paths
-/// relative to `dir`, sorted by name.
+/// relative to `dir`, sorted.
 fn strangers(dir: &Path, listed: &HashMap<String, (u64, u64)>) -> io::Result<Vec<String>> {
     let mut found = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
         let entry = entry.map_err(io::Error::other)?;
         let kind = entry.file_type();
         if kind.is_dir() {
@@ -460,6 +460,7 @@ fn strangers(dir: &Path, listed: &HashMap<String, (u64, u64)>) -> io::Result<Vec
             found.push(rel);
         }
     }
+    found.sort();
     Ok(found)
 }
 
