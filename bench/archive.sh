@@ -31,7 +31,7 @@ cp -r content "$work/content"
 
 measure() {
   local label=$1 root=$2
-  rm -rf "$root/public" "$root/.public.helder-old"
+  rm -rf "$root/public" "$root/.public.helder-old" "$root/.public.helder-state"
   /usr/bin/time -f "%e %M" -o "$work/time" "$helder" build --root "$root" >/dev/null 2>"$work/out" || cat "$work/out"
   read -r wall mem <"$work/time"
   pages=$(find "$root/public" -name '*.html' | wc -l)

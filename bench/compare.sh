@@ -161,7 +161,7 @@ for n in "${sizes[@]}"; do
   echo "N=$n: helder $pages pages of $((bytes / 1024)) KiB on average, Hugo $hugo_pages of $((hugo_bytes / 1024)) KiB" >&2
 
   for ((r = 0; r < runs; r++)); do
-    rm -rf "$site/public" "$site/.public.helder-old"
+    rm -rf "$site/public" "$site/.public.helder-old" "$site/.public.helder-state"
     timed "build-$n" "$helder" build --root "$site"
     timed "first-rebuild-$n" "$helder" build --root "$site"
     timed "rebuild-$n" "$helder" build --root "$site"

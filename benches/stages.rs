@@ -217,6 +217,7 @@ fn build_example(bencher: Bencher) {
             for dir in [&output, &out.0.join(".public.helder-old")] {
                 let _ = fs::remove_dir_all(dir);
             }
+            let _ = fs::remove_file(out.0.join(".public.helder-state"));
         })
         .bench_values(|()| build(&output));
 }

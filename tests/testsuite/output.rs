@@ -112,17 +112,14 @@ fn a_built_site_with_a_file_of_someone_elses_is_refused() {
     );
     assert_same_files(&before, &snapshot(&site.path("public")), "public/");
 
-    // A page of its own name and a link are strangers just as well.
+    // A page of its own name and a link are strangers just as well; a
+    // folder that holds no page of helder's is named as a folder.
     std::fs::remove_file(site.path("public/jaarverslag.pdf")).unwrap();
     site.write("public/de-linde/oud.html", "<p>oud</p>");
     std::os::unix::fs::symlink("/etc", site.path("public/etc")).unwrap();
     let run = site.helder(&["build"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("`de-linde/oud.html`, `etc`"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("`de-linde/`, `etc`"), "{}", run.stderr);
     assert!(site.path("public/de-linde/oud.html").exists());
 }
 
@@ -157,28 +154,32 @@ fn a_link_as_output_folder_replaces_the_folder_it_points_at() {
         assert!(served.join(MANIFEST).is_file());
     }
     // Beside the folder it points at: the site before the last build,
-    // until the next build removes it; nothing beside the link.
+    // until the next build removes it, and the note of which files helder
+    // wrote; nothing beside the link.
     let name = served.file_name().unwrap().to_string_lossy().into_owned();
     let previous = format!(".{name}.helder-old");
+    let state = format!(".{name}.helder-state");
     // The folder around holds other tests' sites too.
     for (beside, ours, expected) in [
         (&site.root, "", vec![]),
         (
             &served.parent().unwrap().to_path_buf(),
             name.as_str(),
-            vec![previous.clone()],
+            vec![previous.clone(), state.clone()],
         ),
     ] {
-        let leftovers: Vec<String> = std::fs::read_dir(beside)
+        let mut leftovers: Vec<String> = std::fs::read_dir(beside)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| n.contains(".helder-") && n.contains(ours))
             .collect();
+        leftovers.sort();
         assert_eq!(leftovers, expected);
     }
     assert!(served.with_file_name(&previous).join(MANIFEST).is_file());
     std::fs::remove_dir_all(&served).unwrap();
     std::fs::remove_dir_all(served.with_file_name(&previous)).unwrap();
+    std::fs::remove_file(served.with_file_name(&state)).unwrap();
 }
 
 /// Two builds into one folder at once: the second waits for the first, and
@@ -273,9 +274,14 @@ fn a_build_killed_while_writing_leaves_the_old_site() {
 fn a_site_moved_aside_by_a_killed_build_is_put_back() {
     let site = Site::example_built();
     let before = snapshot(&site.path("public"));
-    // The new site was complete beside it.
+    // The new site was complete beside it, with helder's mark: the
+    // folder's own device and inode.
+    use std::os::unix::fs::MetadataExt;
     std::fs::create_dir(site.path(".public.helder-new")).unwrap();
     site.write(".public.helder-new/index.html", "<p>nieuw</p>");
+    let made = std::fs::metadata(site.path(".public.helder-new")).unwrap();
+    let mark = format!("{} {}\n", made.dev(), made.ino());
+    site.write(".public.helder-new/.helder-staging", &mark);
     std::fs::rename(site.path("public"), site.path(".public.helder-old")).unwrap();
     site.edit("schools.yaml", "id: de-mieden", "id: De Mieden");
     let run = site.helder(&["build"]);
@@ -292,6 +298,18 @@ fn a_site_moved_aside_by_a_killed_build_is_put_back() {
     site.edit("schools.yaml", "id: de-mieden", "id: De Mieden");
     assert_eq!(site.helder(&["build"]).code, 1);
     assert!(!site.path("public").exists(), "an old site came back");
+
+    // A folder at that name without helder's mark is someone else's.
+    site.edit("schools.yaml", "id: De Mieden", "id: de-mieden");
+    site.write(".public.helder-new/brief.txt", "niet weggooien");
+    let run = site.helder(&["build"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("was not made by helder"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.read(".public.helder-new/brief.txt"), "niet weggooien");
 }
 
 /// The same input gives the same bytes in a Dutch locale, another time
@@ -368,14 +386,27 @@ fn a_rebuild_from_the_site_before_is_what_a_build_from_nothing_writes() {
     let online = snapshot(&site.path("public"));
     let before = site.path(".public.helder-old");
     assert!(before.join("de-mieden/index.html").is_file());
+    // A file put there, and a school's folder there made a link to a
+    // folder elsewhere: the build refuses to start from that site, names
+    // them, and writes nothing through the link.
     site.write(".public.helder-old/vreemd.html", "<p>niet van helder</p>");
-    // A school's folder there made a link to a folder elsewhere: nothing
-    // may be written through it.
     let elsewhere = site.root.with_extension("elders");
     std::fs::create_dir_all(&elsewhere).unwrap();
     let school = before.join("burgemeester-verkruijsschool");
-    std::fs::remove_dir_all(&school).unwrap();
+    let kept = school.with_extension("kept");
+    std::fs::rename(&school, &kept).unwrap();
     std::os::unix::fs::symlink(&elsewhere, &school).unwrap();
+    let run = site.helder(&["build"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("holds 3 file(s) that helder did not write: `burgemeester-verkruijsschool`, `burgemeester-verkruijsschool.kept/`, `vreemd.html`"),
+        "{}",
+        run.stderr
+    );
+    assert!(site.path(".public.helder-old/vreemd.html").is_file());
+    std::fs::remove_file(site.path(".public.helder-old/vreemd.html")).unwrap();
+    std::fs::remove_file(&school).unwrap();
+    std::fs::rename(&kept, &school).unwrap();
 
     // De Mieden's pages move; the Inspecteur Amerikaschool's statement,
     // the same in both sites before, changes.
@@ -391,12 +422,9 @@ fn a_rebuild_from_the_site_before_is_what_a_build_from_nothing_writes() {
     let rebuilt = snapshot(&site.path("public"));
     assert!(site.path("public/mieden/index.html").is_file());
     assert!(!site.path("public/de-mieden").exists());
-    assert!(!site.path("public/vreemd.html").exists());
     let entries = std::fs::read_dir(&elsewhere).unwrap().count();
     assert_eq!(entries, 0, "written through a link");
     std::fs::remove_dir_all(&elsewhere).unwrap();
-    let statement = site.path("public/burgemeester-verkruijsschool/index.html");
-    assert!(std::fs::symlink_metadata(&statement).unwrap().is_file());
 
     std::fs::remove_dir_all(site.path("public")).unwrap();
     std::fs::remove_dir_all(&before).unwrap();
@@ -492,4 +520,162 @@ fn a_rebuild_renders_only_the_pages_that_changed() {
     );
     let themed = site.build();
     assert!(!themed.stderr.contains("unchanged"), "{}", themed.stderr);
+}
+
+/// A symbolic link where helder keeps its own folders beside the output
+/// folder (one a commit can hold, with `git add -f`) is never followed: the
+/// build refuses it, the folder it points at keeps every file, and the
+/// link stays.
+#[test]
+fn a_link_beside_the_output_folder_is_never_followed() {
+    let site = Site::example_built();
+    let elsewhere = site.root.with_extension("elders");
+    std::fs::create_dir_all(elsewhere.join("map")).unwrap();
+    std::fs::write(elsewhere.join("map/brief.txt"), "niet weggooien").unwrap();
+    std::fs::write(elsewhere.join("index.html"), "<p>van iemand</p>").unwrap();
+    let before = snapshot(&elsewhere);
+    for name in [".public.helder-old", ".public.helder-new"] {
+        let link = site.path(name);
+        std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+        let run = site.helder(&["build"]);
+        assert_eq!(run.code, 2, "{name}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!("`{name}` is a symbolic link")),
+            "{name}: {}",
+            run.stderr
+        );
+        assert_same_files(&before, &snapshot(&elsewhere), "the folder it points at");
+        assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+        std::fs::remove_file(&link).unwrap();
+    }
+    site.build();
+    assert_same_files(&before, &snapshot(&elsewhere), "the folder it points at");
+    std::fs::remove_dir_all(&elsewhere).unwrap();
+}
+
+/// The list of what helder wrote is read back from the folder, where
+/// anyone may have changed it: a path in it that leads out of the folder
+/// (absolute, or through `..`) is never removed.
+#[test]
+fn paths_in_the_list_never_lead_out_of_the_folder() {
+    let site = Site::example();
+    site.build();
+    site.build();
+    let elsewhere = site.root.with_extension("elders.txt");
+    std::fs::write(&elsewhere, "niet weggooien").unwrap();
+    let forged = format!(
+        "0000000000000000 14 {}\n0000000000000000 14 ../schools.yaml\n0000000000000000 14 ../../{}\n",
+        elsewhere.display(),
+        elsewhere.file_name().unwrap().to_str().unwrap(),
+    );
+    for folder in ["public", ".public.helder-old"] {
+        let manifest = site.path(&format!("{folder}/{MANIFEST}"));
+        let listed = std::fs::read_to_string(&manifest).unwrap();
+        std::fs::write(&manifest, listed + &forged).unwrap();
+    }
+    let schools = site.read("schools.yaml");
+    site.build();
+    site.build();
+    assert_eq!(site.read("schools.yaml"), schools);
+    assert_eq!(
+        std::fs::read_to_string(&elsewhere).unwrap(),
+        "niet weggooien"
+    );
+    std::fs::remove_file(&elsewhere).unwrap();
+}
+
+/// `html` with `insert` put in before its `<body`, and as many bytes
+/// before that taken out: a page of the same size with a script in it.
+fn same_size_with(html: &str, insert: &str) -> String {
+    let at = html.find("<body").unwrap();
+    let cut = (0..=at - insert.len())
+        .rev()
+        .find(|&i| html.is_char_boundary(i))
+        .unwrap();
+    let out = format!("{}{insert}{}", &html[..cut], &html[cut + insert.len()..]);
+    assert_eq!(out.len(), html.len());
+    out
+}
+
+/// What a commit brings into the output folder, or a step after the
+/// build changes in it, is never published as helder's: a tracked output
+/// folder is refused with the command that untracks it, and a page
+/// changed in place, of the same size, is written anew.
+#[test]
+fn a_site_from_a_commit_is_never_published() {
+    let site = committed_example("2021-07-05T00:30:00+02:00");
+    site.build();
+    site.build();
+    let script = "<script>alert(1)</script>";
+    let page = "de-mieden/index.html";
+    for folder in ["public", ".public.helder-old"] {
+        let tampered = same_size_with(&site.read(&format!("{folder}/{page}")), script);
+        site.write(&format!("{folder}/{page}"), &tampered);
+    }
+    let date = "2021-07-06T10:00:00+02:00";
+    crate::history::git_in(
+        &site.root,
+        &["add", "-f", "public", ".public.helder-old"],
+        date,
+    );
+    crate::history::git_in(&site.root, &["commit", "-q", "-m", "Site erbij"], date);
+    let committed = snapshot(&site.path("public"));
+    let run = site.helder(&["build"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("is tracked by git") && run.stderr.contains("git rm -r --cached"),
+        "{}",
+        run.stderr
+    );
+    assert_same_files(&committed, &snapshot(&site.path("public")), "public/");
+
+    // Untracked again, but still there, as they were.
+    let untrack = ["rm", "-r", "-q", "--cached", "public", ".public.helder-old"];
+    crate::history::git_in(&site.root, &untrack, date);
+    crate::history::git_in(&site.root, &["commit", "-q", "-m", "Site eruit"], date);
+    let run = site.build();
+    assert!(!site.page(page).contains(script), "{}", run.stderr);
+    assert!(run.stderr.contains("; 39 unchanged"), "{}", run.stderr);
+}
+
+/// A file put into the output folder while a build runs (a deploy step's
+/// `CNAME`) is not moved aside and lost: the build refuses to replace the
+/// folder, names the file, and leaves it where it was.
+#[test]
+fn a_file_put_into_the_site_during_a_build_is_not_lost() {
+    let site = Site::fixture("minimal");
+    site.build();
+    site.write("schools.yaml", &schools(2_000));
+    let staging = site.path(".public.helder-new");
+    let build = site
+        .command(&["build"])
+        .env("LANG", "en_US.UTF-8")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while !std::fs::read_dir(&staging).is_ok_and(|d| d.count() > 20) {
+        assert!(started.elapsed() < Duration::from_secs(120), "no staging");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    site.write("public/CNAME", "privacy.bestuur.example\n");
+    let out = build.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("`CNAME`"), "{stderr}");
+    assert_eq!(site.read("public/CNAME"), "privacy.bestuur.example\n");
+    assert!(!staging.exists(), "the staging folder was left");
+}
+
+/// An empty folder of someone's in the output folder is theirs as much as
+/// a file: refused and named, not removed.
+#[test]
+fn an_empty_folder_in_the_site_is_not_removed() {
+    let site = Site::example_built();
+    std::fs::create_dir(site.path("public/leeg")).unwrap();
+    let run = site.helder(&["build"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("`leeg/`"), "{}", run.stderr);
+    assert!(site.path("public/leeg").is_dir());
 }

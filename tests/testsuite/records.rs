@@ -22,7 +22,10 @@ const BASE: &str = "https://privacy.opron.nl";
 const OLD_TITLE: &str = "Over dit reglement";
 const NEW_TITLE: &str = "Waar dit reglement over gaat";
 
+/// Commits every change, as a board's site does: with the `.gitignore`
+/// that `helder init` writes, so that the built site is not committed.
 fn commit(site: &Site, date: &str, message: &str) {
+    site.write(".gitignore", "/public\n/.public.helder-*\n");
     git_in(&site.root, &["add", "-A"], date);
     git_in(&site.root, &["commit", "-q", "-m", message], date);
 }
