@@ -406,8 +406,8 @@ fn the_preview_works_in_a_new_private_folder_and_leaves_what_was_there() {
     use std::os::unix::fs::PermissionsExt;
 
     let site = Site::fixture("minimal");
-    let elsewhere = site.root.with_extension("elsewhere");
-    std::fs::create_dir_all(&elsewhere).unwrap();
+    let other = Site::empty();
+    let elsewhere = other.root.clone();
     std::fs::write(elsewhere.join("keep.txt"), "van iemand anders").unwrap();
 
     // A link at the old name: `$$` is the shell's process id, which `exec`
