@@ -97,10 +97,11 @@ pub fn listen(listener: &TcpListener, state: &Arc<State>) -> io::Error {
             Err(e) if out_of_handles(&e) => match reserve.take() {
                 Some(handle) => {
                     drop(handle);
-                    if let Ok((stream, _)) = listener.accept() {
-                        // Could the reserve be taken again, then a handle
-                        // was freed meanwhile: the connection is answered.
-                        reserve = spare_handle();
+                    let taken = listener.accept();
+                    // Can the reserve be taken again, then a handle was
+                    // freed meanwhile, and the connection is answered.
+                    reserve = spare_handle();
+                    if let Ok((stream, _)) = taken {
                         if reserve.is_some() {
                             answer(stream, state);
                         } else {

@@ -61,7 +61,7 @@ struct State {
     status: Mutex<Status>,
     /// Woken at every build, for the pages waiting to reload.
     built: Condvar,
-    /// The language of the preview's own messages, as the terminal's.
+    /// The language of the preview's own answers (503, 431, 400).
     lang: Lang,
 }
 
@@ -74,14 +74,16 @@ struct Status {
 }
 
 /// Builds with `build` (into the folder it is given), serves, and builds
-/// again after every change, until Ctrl-C. `say` is where progress goes.
+/// again after every change, until Ctrl-C. `say` is where progress goes;
+/// the preview's own answers to the browser (503, 431) are in `lang`.
 pub fn run(
     options: &Options,
+    lang: Lang,
     build: &mut dyn FnMut(&Path) -> Outcome,
     say: &dyn Fn(&Text),
 ) -> Result<(), Text> {
     let folder = fresh_folder(&std::env::temp_dir())?;
-    let result = serve(options, &folder, build, say);
+    let result = serve(options, lang, &folder, build, say);
     let _ = std::fs::remove_dir_all(&folder);
     result
 }
@@ -89,6 +91,7 @@ pub fn run(
 /// [`run`] in the preview's own `folder`.
 fn serve(
     options: &Options,
+    lang: Lang,
     folder: &Path,
     build: &mut dyn FnMut(&Path) -> Outcome,
     say: &dyn Fn(&Text),
@@ -98,7 +101,7 @@ fn serve(
         site: site.clone(),
         status: Mutex::new(Status::default()),
         built: Condvar::new(),
-        lang: Lang::from_env(),
+        lang,
     });
 
     let (events, changes) = mpsc::channel();
@@ -129,13 +132,18 @@ fn serve(
     if options.open {
         open_browser(&address);
     }
-    {
-        let state = state.clone();
-        thread::spawn(move || {
-            let error = http::listen(&listener, &state);
+    let listening = state.clone();
+    thread::Builder::new()
+        .spawn(move || {
+            let error = http::listen(&listener, &listening);
             let _ = events.send(watch::Event::Deaf(error));
-        });
-    }
+        })
+        .map_err(|e| {
+            text!(
+                "de preview kan niet beginnen met luisteren: {e}",
+                "the preview cannot start listening: {e}"
+            )
+        })?;
 
     while let Ok(event) = changes.recv() {
         match watch::coalesce(event, &changes) {
