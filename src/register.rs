@@ -11,6 +11,16 @@
 //! `hasTechnicalOrganisationalMeasure`), and gives the legal basis as a DPV
 //! concept (`dpv:LegalObligation`). The CSV has one row per activity, with
 //! the column names of the theme's strings.
+//!
+//! The CSV is made for spreadsheets as a Dutch FG has them: cells separated
+//! by `;` (the list separator of Excel with Dutch settings, so the file
+//! opens in columns when it is opened by a double click), a UTF-8 byte order
+//! mark (without it Excel reads `é` as `Ã©`), and every cell in quotes, so
+//! that a program that also splits at commas (LibreOffice asks, and often
+//! has both ticked) keeps the cells whole. A cell that a spreadsheet would
+//! take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+//! carriage return) gets a `'` before it, as OWASP advises against CSV
+//! injection; the JSON keeps every value as the model says it.
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -267,11 +277,31 @@ pub struct CsvWords<'a> {
     pub period: &'a dyn Fn(&str) -> String,
 }
 
+/// The byte order mark that tells Excel the CSV is UTF-8.
+const BOM: &str = "\u{feff}";
+
+/// A cell as a spreadsheet should show it: with a `'` before it when it
+/// starts with a character that makes a spreadsheet read a formula
+/// (OWASP, "CSV Injection").
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
 /// The register as CSV, one row per activity, in the words of `words`.
 pub fn csv(register: &Register, words: &CsvWords) -> String {
     let none = words.none.as_str();
-    let mut out = ::csv::Writer::from_writer(Vec::new());
-    let _ = out.write_record(&words.header);
+    let mut out = ::csv::WriterBuilder::new()
+        .delimiter(b';')
+        .quote_style(::csv::QuoteStyle::Always)
+        .from_writer(BOM.as_bytes().to_vec());
+    let mut write = |cells: &[String]| {
+        let _ = out.write_record(cells.iter().map(|cell| neutralise(cell).into_owned()));
+    };
+    write(&words.header);
     let c = &register.has_data_controller;
     let controller = format!("{}, {}, {}", c.name, c.address, c.email);
     let dpo = &register.has_data_protection_officer.email;
@@ -332,8 +362,23 @@ pub fn csv(register: &Register, words: &CsvWords) -> String {
             e.has_technical_organisational_measure.clone(),
             list(&e.schools),
         ];
-        let _ = out.write_record(&row);
+        write(&row);
     }
     let bytes = out.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_a_spreadsheet_would_take_for_a_formula_gets_a_quote() {
+        for formula in ["=1+1", "+31 6", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(neutralise(formula), format!("'{formula}"));
+        }
+        for plain in ["Leerlingen", "", "'al een quote", " =1", "5 jaar", "Café"] {
+            assert_eq!(neutralise(plain), plain);
+        }
+    }
 }

@@ -61,7 +61,7 @@ pub fn run(options: &Options) -> Result<Report, Report> {
         }
     };
     let say = |t: &crate::diagnostic::Text| eprintln!("{}", t.get(lang));
-    match serve::run(&options.serve, &mut build, &say) {
+    match serve::run(&options.serve, lang, &mut build, &say) {
         Ok(()) => Ok(Report {
             summary: Some(text!("preview gestopt", "preview stopped")),
             ..Report::default()

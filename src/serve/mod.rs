@@ -1,12 +1,18 @@
 //! Serve: the preview for the people who edit the model.
 //!
-//! The site is built into a temporary folder and served on 127.0.0.1. The
+//! The site is built into a temporary folder of its own and served on
+//! 127.0.0.1. The
 //! site's files are watched (`watch.rs`); after a save the site is built
 //! again, which renders only the pages whose inputs changed (the others are
 //! kept, see [`crate::write`]), and every open page reloads itself. When a
 //! build fails, the last good pages stay served and every page shows the
 //! mistakes over them, in the words of the terminal; fixing the file clears
 //! them by itself. What is served, and how safely, is `http.rs`.
+//!
+//! The temporary folder is made new for every run, with a name nobody can
+//! guess, and readable by the user only; a folder or link that is already
+//! there is never used (issue 24), so the preview writes and removes only
+//! what it made itself.
 //!
 //! The building itself is not done here: [`run`] is given a function that
 //! builds the site into a folder, so that the preview builds exactly as
@@ -15,13 +21,14 @@
 mod http;
 mod watch;
 
-use std::net::{IpAddr, SocketAddr};
+use std::io;
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 
-use crate::diagnostic::Text;
+use crate::diagnostic::{Lang, Text};
 use crate::layout::OUTPUT_DIR;
 use crate::text;
 
@@ -54,6 +61,8 @@ struct State {
     status: Mutex<Status>,
     /// Woken at every build, for the pages waiting to reload.
     built: Condvar,
+    /// The language of the preview's own answers (503, 431, 400).
+    lang: Lang,
 }
 
 #[derive(Default)]
@@ -65,18 +74,34 @@ struct Status {
 }
 
 /// Builds with `build` (into the folder it is given), serves, and builds
-/// again after every change, until Ctrl-C. `say` is where progress goes.
+/// again after every change, until Ctrl-C. `say` is where progress goes;
+/// the preview's own answers to the browser (503, 431) are in `lang`.
 pub fn run(
     options: &Options,
+    lang: Lang,
     build: &mut dyn FnMut(&Path) -> Outcome,
     say: &dyn Fn(&Text),
 ) -> Result<(), Text> {
-    let folder = std::env::temp_dir().join(format!("helder-serve-{}", std::process::id()));
+    let folder = fresh_folder(&std::env::temp_dir())?;
+    let result = serve(options, lang, &folder, build, say);
+    let _ = std::fs::remove_dir_all(&folder);
+    result
+}
+
+/// [`run`] in the preview's own `folder`.
+fn serve(
+    options: &Options,
+    lang: Lang,
+    folder: &Path,
+    build: &mut dyn FnMut(&Path) -> Outcome,
+    say: &dyn Fn(&Text),
+) -> Result<(), Text> {
     let site = folder.join(OUTPUT_DIR);
     let state = Arc::new(State {
         site: site.clone(),
         status: Mutex::new(Status::default()),
         built: Condvar::new(),
+        lang,
     });
 
     let (events, changes) = mpsc::channel();
@@ -90,14 +115,13 @@ pub fn run(
             "cannot catch Ctrl-C: {e}"
         )
     })?;
-    let _watcher = watch::start(&options.root, options.poll, events)?;
+    let _watcher = watch::start(&options.root, options.poll, events.clone())?;
 
     publish(&state, build(&site));
-    let server = bind(options.bind, options.port)?;
-    let address = server
-        .server_addr()
-        .to_ip()
-        .map_or_else(|| "?".to_string(), |a| format!("http://{a}/"));
+    let listener = bind(options.bind, options.port)?;
+    let address = listener
+        .local_addr()
+        .map_or_else(|_| "?".to_string(), |a| format!("http://{a}/"));
     if !options.bind.is_loopback() {
         say(&text!(
             "let op: de preview is ook te zien voor andere computers in het netwerk ({address})",
@@ -108,26 +132,67 @@ pub fn run(
     if options.open {
         open_browser(&address);
     }
-    let server = Arc::new(server);
-    {
-        let (server, state) = (server.clone(), state.clone());
-        thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let state = state.clone();
-                thread::spawn(move || http::respond(&state, request));
-            }
-        });
-    }
+    let listening = state.clone();
+    thread::Builder::new()
+        .spawn(move || {
+            let error = http::listen(&listener, &listening);
+            let _ = events.send(watch::Event::Deaf(error));
+        })
+        .map_err(|e| {
+            text!(
+                "de preview kan niet beginnen met luisteren: {e}",
+                "the preview cannot start listening: {e}"
+            )
+        })?;
 
     while let Ok(event) = changes.recv() {
         match watch::coalesce(event, &changes) {
             watch::Event::Stop => break,
             watch::Event::Changed => publish(&state, build(&site)),
+            watch::Event::Deaf(e) => {
+                return Err(text!(
+                    "de preview kan geen verbindingen meer aannemen op {address} ({e}) en stopt; start `helder serve` opnieuw",
+                    "the preview can no longer accept connections on {address} ({e}) and stops; start `helder serve` again"
+                ));
+            }
         }
     }
-    server.unblock();
-    let _ = std::fs::remove_dir_all(&folder);
     Ok(())
+}
+
+/// A new folder in `parent` for one run of the preview: a random name,
+/// made here (never one that was already there, a link or a folder someone
+/// else made), and on unix readable by this user only.
+fn fresh_folder(parent: &Path) -> Result<PathBuf, Text> {
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    let mut last = None;
+    // Another name is tried when one is taken; sixteen taken random names
+    // in a row mean something else is wrong.
+    for _ in 0..16 {
+        let number = getrandom::u64().map_err(|e| {
+            text!(
+                "het systeem geeft geen willekeurig getal voor de tijdelijke map van de preview: {e}",
+                "the system gives no random number for the preview's temporary folder: {e}"
+            )
+        })?;
+        let folder = parent.join(format!("helder-serve-{number:016x}"));
+        match builder.create(&folder) {
+            Ok(()) => return Ok(folder),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => {
+                last = Some(e);
+                break;
+            }
+        }
+    }
+    let shown = parent.display();
+    let e = last.map_or_else(String::new, |e| e.to_string());
+    Err(text!(
+        "de preview kan geen tijdelijke map maken in `{shown}` ({e}); kijk of die map bestaat en of u er mag schrijven (of zet TMPDIR op een andere map)",
+        "the preview cannot make a temporary folder in `{shown}` ({e}); check that the folder exists and that you may write in it (or set TMPDIR to another folder)"
+    ))
 }
 
 /// Makes a build's outcome what the pages show, and wakes them.
@@ -140,15 +205,15 @@ fn publish(state: &State, outcome: Outcome) {
 }
 
 /// Listens on `port`, or on the next free one of the ten after it.
-fn bind(ip: IpAddr, port: u16) -> Result<tiny_http::Server, Text> {
+fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, Text> {
     let tries = if port == 0 { 1 } else { 11 };
     let mut last = String::new();
     for offset in 0..tries {
         let Some(port) = port.checked_add(offset) else {
             break;
         };
-        match tiny_http::Server::http(SocketAddr::new(ip, port)) {
-            Ok(server) => return Ok(server),
+        match TcpListener::bind(SocketAddr::new(ip, port)) {
+            Ok(listener) => return Ok(listener),
             Err(e) => last = e.to_string(),
         }
     }

@@ -24,6 +24,8 @@ pub enum Event {
     Changed,
     /// Ctrl-C.
     Stop,
+    /// The server can no longer accept connections, for this reason.
+    Deaf(std::io::Error),
 }
 
 /// How long after an event the preview waits for the next one of the same
@@ -79,13 +81,14 @@ pub fn start(root: &Path, poll: bool, events: Sender<Event>) -> Result<Running, 
 }
 
 /// Waits until the events of one save have all come: the first is `first`,
-/// the rest arrive within [`QUIET`] of each other. A Ctrl-C among them wins.
+/// the rest arrive within [`QUIET`] of each other. A Ctrl-C or a deaf
+/// server among them wins.
 pub fn coalesce(first: Event, events: &Receiver<Event>) -> Event {
-    if matches!(first, Event::Stop) {
+    if !matches!(first, Event::Changed) {
         return first;
     }
     while let Ok(next) = events.recv_timeout(QUIET) {
-        if matches!(next, Event::Stop) {
+        if !matches!(next, Event::Changed) {
             return next;
         }
     }

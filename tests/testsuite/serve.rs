@@ -1,14 +1,16 @@
 //! `helder serve`, used as communications staff use it: start the preview,
 //! open a page, save a change, make a mistake, fix it, commit; and as an
-//! attacker would: paths that try to leave the site.
+//! attacker would: paths that try to leave the site, a link where the
+//! preview's temporary folder used to be, more connections than it has file
+//! handles, a request header of megabytes.
 //!
 //! A real `helder serve` process on a port the system picks, a real HTTP
-//! client (ureq) and, for the paths clients would tidy up before sending, a
-//! request written on a plain TCP connection.
+//! client (ureq) and, for what clients would tidy up or never send, requests
+//! written on plain TCP connections.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -22,19 +24,46 @@ struct Preview {
     address: String,
     /// The temporary folder it was given; it must be empty once it stops.
     tmp: PathBuf,
+    /// Where what it says on stderr goes.
+    stderr: PathBuf,
     agent: ureq::Agent,
 }
 
 impl Preview {
     fn start(site: &Site, args: &[&str]) -> Preview {
+        Preview::spawn(site, site.command(&[&["serve"], args].concat()))
+    }
+
+    /// `helder serve ARGS` started by a shell that first runs `before`,
+    /// then becomes helder (`exec`): so helder has the shell's process id
+    /// (`$$`) and whatever limit `ulimit` set.
+    fn start_after(site: &Site, before: &str, args: &[&str]) -> Preview {
+        let helder = site.command(&[&["serve"], args].concat());
+        let mut shell = Command::new("sh");
+        shell
+            .arg("-c")
+            .arg(format!("{before} && exec \"$0\" \"$@\""))
+            .arg(helder.get_program())
+            .args(helder.get_args())
+            .current_dir(helder.get_current_dir().unwrap());
+        for (key, value) in helder.get_envs() {
+            match value {
+                Some(value) => shell.env(key, value),
+                None => shell.env_remove(key),
+            };
+        }
+        Preview::spawn(site, shell)
+    }
+
+    fn spawn(site: &Site, mut command: Command) -> Preview {
         let tmp = site.root.with_extension("tmp");
         std::fs::create_dir_all(&tmp).unwrap();
-        let mut child = site
-            .command(&[&["serve"], args].concat())
+        let stderr = site.root.with_extension("stderr");
+        let mut child = command
             .env("TMPDIR", &tmp)
             .env("LANG", "en_US.UTF-8")
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(std::fs::File::create(&stderr).unwrap())
             .spawn()
             .unwrap();
         let mut line = String::new();
@@ -52,8 +81,14 @@ impl Preview {
             child,
             address,
             tmp,
+            stderr,
             agent,
         }
+    }
+
+    /// `127.0.0.1:PORT`
+    fn host(&self) -> &str {
+        self.address.trim_start_matches("http://")
     }
 
     /// A file of the site as the preview built it.
@@ -94,15 +129,30 @@ impl Preview {
         }
     }
 
-    /// Stops it as Ctrl-C does, and checks that it stopped cleanly.
-    fn interrupt(mut self) {
+    /// Stops it as Ctrl-C does, and checks that it stopped cleanly and
+    /// left nothing in its temporary folder.
+    fn interrupt(self) {
+        self.interrupt_and_look(|tmp| {
+            let left: Vec<_> = std::fs::read_dir(tmp).unwrap().collect();
+            assert!(left.is_empty(), "temporary files left: {left:?}");
+        });
+    }
+
+    /// Stops it as Ctrl-C does, checks that it stopped cleanly, and lets
+    /// `look` see the temporary folder it was given.
+    fn interrupt_and_look(mut self, look: impl FnOnce(&Path)) {
         let pid = self.child.id().to_string();
         let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
         assert!(sent.success());
         let status = self.child.wait().unwrap();
-        assert_eq!(status.code(), Some(0), "Ctrl-C did not stop it cleanly");
-        let left: Vec<_> = std::fs::read_dir(&self.tmp).unwrap().collect();
-        assert!(left.is_empty(), "temporary files left: {left:?}");
+        let said = std::fs::read_to_string(&self.stderr).unwrap_or_default();
+        assert_eq!(
+            status.code(),
+            Some(0),
+            "Ctrl-C did not stop it cleanly:\n{said}"
+        );
+        assert!(!said.contains("panicked"), "{said}");
+        look(&self.tmp);
     }
 }
 
@@ -111,6 +161,7 @@ impl Drop for Preview {
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.tmp);
+        let _ = std::fs::remove_file(&self.stderr);
     }
 }
 
@@ -325,6 +376,194 @@ fn a_port_in_use_gives_the_next_free_one() {
     let port = taken.local_addr().unwrap().port();
     let preview = Preview::start(&site, &["--port", &port.to_string()]);
     assert_ne!(preview.address, format!("http://127.0.0.1:{port}"));
+    let (status, _, _) = preview.get("/de-linde/");
+    assert_eq!(status, 200);
+    preview.interrupt();
+}
+
+/// The entries of a folder: (name, a link?, a folder?), sorted.
+fn entries(folder: &Path) -> Vec<(String, bool, bool)> {
+    let mut found: Vec<_> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| {
+            let entry = entry.unwrap();
+            let kind = entry.file_type().unwrap();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            (name, kind.is_symlink(), kind.is_dir())
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// The preview's temporary folder used to be `$TMPDIR/helder-serve-<pid>`,
+/// used as found: a link made there beforehand had the preview build into
+/// the folder it pointed to, and a folder someone made there was emptied and
+/// removed when it stopped. Now it makes a new folder of its own.
+#[test]
+#[cfg(unix)]
+fn the_preview_works_in_a_new_private_folder_and_leaves_what_was_there() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let site = Site::fixture("minimal");
+    let other = Site::empty();
+    let elsewhere = other.root.clone();
+    std::fs::write(elsewhere.join("keep.txt"), "van iemand anders").unwrap();
+
+    // A link at the old name: `$$` is the shell's process id, which `exec`
+    // hands on to helder.
+    let link = format!(
+        "ln -s '{}' \"$TMPDIR/helder-serve-$$\"",
+        elsewhere.display()
+    );
+    let preview = Preview::start_after(&site, &link, &["--port", "0"]);
+    let (status, _, _) = preview.get("/de-linde/");
+    assert_eq!(status, 200);
+    let found = entries(&preview.tmp);
+    assert_eq!(found.len(), 2, "{found:?}");
+    let own = found.iter().find(|(_, link, _)| !link).unwrap();
+    assert!(own.2, "the preview's own entry is no folder: {found:?}");
+    let own = preview.tmp.join(&own.0);
+    assert!(own.join("public/de-linde/index.html").is_file());
+    let mode = std::fs::symlink_metadata(&own)
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o700, "not private: {mode:o}");
+    let old = preview
+        .tmp
+        .join(format!("helder-serve-{}", preview.child.id()));
+    let elsewhere_too = elsewhere.clone();
+    preview.interrupt_and_look(move |tmp| {
+        assert_eq!(std::fs::read_link(&old).unwrap(), elsewhere_too);
+        assert_eq!(
+            entries(&elsewhere_too),
+            vec![("keep.txt".to_string(), false, false)],
+            "the preview wrote through the link"
+        );
+        assert_eq!(entries(tmp).len(), 1, "its own folder is left");
+    });
+
+    // A folder at the old name, with a file in it.
+    let folder =
+        "mkdir \"$TMPDIR/helder-serve-$$\" && echo mijn > \"$TMPDIR/helder-serve-$$/mijn.txt\"";
+    let preview = Preview::start_after(&site, folder, &["--port", "0"]);
+    let (status, _, _) = preview.get("/de-linde/");
+    assert_eq!(status, 200);
+    let old = preview
+        .tmp
+        .join(format!("helder-serve-{}", preview.child.id()));
+    preview.interrupt_and_look(move |tmp| {
+        assert_eq!(
+            entries(&old),
+            vec![("mijn.txt".to_string(), false, false)],
+            "the preview used a folder it did not make"
+        );
+        assert_eq!(entries(tmp).len(), 1, "its own folder is left");
+    });
+}
+
+/// A request written by hand on a new connection, and what comes back
+/// (status line and all) until the preview closes it; an error when the
+/// connection could not be made or was reset before anything came.
+fn exchange(host: &str, request: &str) -> std::io::Result<String> {
+    let mut stream = TcpStream::connect(host)?;
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    stream.write_all(request.as_bytes())?;
+    let mut answer = Vec::new();
+    match stream.read_to_end(&mut answer) {
+        Err(e) if answer.is_empty() => Err(e),
+        _ => Ok(String::from_utf8_lossy(&answer).into_owned()),
+    }
+}
+
+/// With 256 file handles (macOS's default), a few hundred idle connections
+/// used to stop the preview from listening for good, while it kept running.
+/// Now a connection it has no handle for is refused, an idle connection is
+/// closed after a while, and then pages are served again.
+#[test]
+#[cfg(unix)]
+fn the_preview_refuses_connections_when_out_of_file_handles_and_goes_on() {
+    let site = Site::fixture("minimal");
+    let mut preview = Preview::start_after(&site, "ulimit -n 256", &["--port", "0"]);
+    let host = preview.host().to_string();
+    let get = format!("GET /de-linde/ HTTP/1.1\r\nHost: {host}\r\n\r\n");
+
+    // More connections than it has handles, none of them asking anything.
+    let idle: Vec<TcpStream> = (0..400)
+        .filter_map(|_| TcpStream::connect(&host).ok())
+        .collect();
+    assert_eq!(idle.len(), 400, "connections were refused before the limit");
+    // One more, asking for a page: refused, not left waiting.
+    let answer = exchange(&host, &get).unwrap_or_default();
+    assert!(answer.starts_with("HTTP/1.1 503 "), "{answer:?}");
+    assert!(answer.contains("too many connections"), "{answer}");
+    assert!(preview.child.try_wait().unwrap().is_none(), "it stopped");
+
+    // The idle connections are closed by the preview.
+    let until = Instant::now() + Duration::from_secs(60);
+    for mut stream in idle {
+        let left = until.saturating_duration_since(Instant::now());
+        stream
+            .set_read_timeout(Some(left.max(Duration::from_millis(1))))
+            .unwrap();
+        let mut scratch = Vec::new();
+        if let Err(e) = stream.read_to_end(&mut scratch) {
+            assert!(
+                !matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ),
+                "an idle connection was never closed"
+            );
+        }
+    }
+
+    // And it listens and answers again.
+    let until = Instant::now() + Duration::from_secs(20);
+    let answer = loop {
+        let answer = exchange(&host, &get).unwrap_or_default();
+        if answer.starts_with("HTTP/1.1 200") || Instant::now() > until {
+            break answer;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("/__helder/live.js"));
+    preview.interrupt();
+}
+
+/// A request header of 64 MB used to be read whole into memory. Now more
+/// than 64 kB of request gets 431 and the connection is closed, long before
+/// the client has sent it all.
+#[test]
+fn a_request_too_large_is_refused_without_being_read_whole() {
+    let site = Site::fixture("minimal");
+    let preview = Preview::start(&site, &["--port", "0"]);
+    let mut stream = TcpStream::connect(preview.host()).unwrap();
+    stream
+        .set_write_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(stream, "GET /de-linde/ HTTP/1.1\r\nHost: x\r\nX-Groot: ").unwrap();
+    let chunk = vec![b'a'; 64 * 1024];
+    let whole = 64 * 1024 * 1024;
+    let mut sent = 0;
+    while sent < whole {
+        match stream.write(&chunk) {
+            Ok(n) => sent += n,
+            Err(_) => break,
+        }
+    }
+    assert!(sent < whole, "the preview read a header of {sent} bytes");
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 431 "), "{answer:?}");
+    assert!(answer.contains("too large"), "{answer}");
+
     let (status, _, _) = preview.get("/de-linde/");
     assert_eq!(status, 200);
     preview.interrupt();
