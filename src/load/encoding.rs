@@ -57,11 +57,13 @@ pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, NotUtf8> {
         column: before[line_start..].chars().count() + 1,
     };
     let byte = bytes[good];
-    let more = bytes
+    // Places, not bytes: bytes that are no UTF-8 side by side are one.
+    let places = bytes
         .utf8_chunks()
-        .filter(|c| !c.invalid().is_empty())
-        .count()
-        - 1;
+        .enumerate()
+        .filter(|(i, c)| !c.invalid().is_empty() && (*i == 0 || !c.valid().is_empty()))
+        .count();
+    let more = places.saturating_sub(1);
     let (mut nl, mut en) = (
         format!(
             "de byte 0x{byte:02X} hier is geen UTF-8: dit bestand is in een andere tekenset bewaard"
@@ -171,7 +173,7 @@ mod tests {
 
     #[test]
     fn bytes_that_are_no_utf8_are_named_where_they_are() {
-        let d = error(b"schools:\n  - name: Caf\xe9 \xe9\n");
+        let d = error(b"schools:\n  - name: Caf\xe9 \xe9\xe9\n");
         assert_eq!(
             d.pos,
             Some(Pos {

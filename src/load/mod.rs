@@ -296,7 +296,13 @@ fn read_text(
     let bytes = match std::fs::read(root.join(rel)) {
         Ok(bytes) => bytes,
         Err(e) => {
-            errors.push(explain::unreadable(rel, &e, read_hint(rel, &e)));
+            let error = explain::unreadable(rel, &e, read_hint(rel, &e));
+            // A file that is not there is the site's mistake; one that is
+            // there but cannot be read, this machine's.
+            errors.push(match e.kind() {
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::IsADirectory => error,
+                _ => error.on_machine(),
+            });
             return None;
         }
     };
