@@ -21,7 +21,9 @@ pub struct NotUtf8 {
     pub shown: Option<String>,
 }
 
-/// The text of `bytes`, the file `rel`, without a byte-order mark.
+/// The text of `bytes`, the file `rel`. A byte-order mark stays, so that
+/// the text is the one git holds; the YAML reader and the messages pass
+/// over it.
 pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, NotUtf8> {
     if utf16(&bytes) {
         let diagnostic = Diagnostic::error(
@@ -39,10 +41,6 @@ pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, NotUtf8> {
             shown: None,
         });
     }
-    let bytes = match bytes.strip_prefix(b"\xef\xbb\xbf") {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
-    };
     let error = match String::from_utf8(bytes) {
         Ok(text) => return Ok(text),
         Err(error) => error,
@@ -149,7 +147,7 @@ mod tests {
         let read = |b: &[u8]| decode(Path::new("a.yaml"), b.to_vec()).ok();
         assert_eq!(
             read(b"\xef\xbb\xbfa: \xc3\xa9\n").as_deref(),
-            Some("a: é\n")
+            Some("\u{feff}a: é\n")
         );
         assert_eq!(read(b"a: b\n").as_deref(), Some("a: b\n"));
     }

@@ -362,6 +362,9 @@ fn parse_around_mistakes(
     /// More syntax errors than this in one file are one mistake repeated.
     const MOST: usize = 20;
     let mut skipped: Vec<Skipped> = Vec::new();
+    // The byte-order mark is no part of the first line, whose key
+    // `recover` reads.
+    let text = text.strip_prefix(yaml::BOM).unwrap_or(text);
     let mut current = std::borrow::Cow::Borrowed(text);
     let mut last: Option<yaml::SyntaxError> = None;
     loop {
@@ -425,12 +428,6 @@ fn parse_with<T: Default>(
     reader: fn(&mut items::Reading) -> Option<T>,
     trees: &mut Trees,
 ) -> Option<(usize, T)> {
-    // A byte-order mark is no part of the text: without it, the columns
-    // of the first line are those an editor shows.
-    let text = match text.strip_prefix(yaml::BOM) {
-        Some(rest) => rest.to_string(),
-        None => text,
-    };
     let file = sources.files.len();
     let (parsed, skipped) = match trees.0.get(&text) {
         Some(tree) => (Some(tree.clone()), Vec::new()),
@@ -534,6 +531,20 @@ mod tests {
             .map(|u| u.id.as_str())
             .collect();
         assert_eq!(unread, ["een", "twee"]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_hide_the_list_of_an_item_set_aside() {
+        let text = "\u{feff}subjects:\n  - id: ouders\n    name: \"Ouders\n  - id: leerlingen\n    name: Leerlingen\n";
+        let loaded = load_texts(&[("content/a.yaml", text)]);
+        assert_eq!(syntax_lines(&loaded), [3]);
+        let unread: Vec<(&str, &str)> = loaded
+            .sources
+            .unread
+            .iter()
+            .map(|u| (u.list, u.id.as_str()))
+            .collect();
+        assert_eq!(unread, [("subjects", "ouders")]);
     }
 
     /// Found by fuzzing: a key indented as far as the `- ` above it was
