@@ -55,6 +55,125 @@ impl Text {
             Lang::En => &self.en,
         }
     }
+
+    /// The text with what a reader cannot see or cannot tell apart written
+    /// out (see [`visible`]), in each language.
+    pub fn visible(&self) -> Text {
+        Text {
+            nl: visible(&self.nl, Lang::Nl),
+            en: visible(&self.en, Lang::En),
+        }
+    }
+}
+
+/// `text` as a message shows it, so that a person sees why `retention` is
+/// not `retention`: a character nobody can see (a control character, a
+/// zero-width space, the byte-order mark, a no-break space) and a Cyrillic
+/// or Greek letter inside a word of Latin letters are written as `\u{…}`,
+/// and a note at the end says what each is: ``onbekende sleutel
+/// `r\u{435}tention` (`\u{435}` is de Cyrillische letter е)``. Dutch
+/// letters (é, ë, ï) and curly quotes stay as they are.
+pub fn visible(text: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut notes: Vec<(char, String)> = Vec::new();
+    let mut show = |c: char, name: String, out: &mut String| {
+        out.extend(c.escape_unicode());
+        if !notes.iter().any(|(seen, _)| *seen == c) {
+            notes.push((c, name));
+        }
+    };
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c.is_alphanumeric() {
+            // A word: its letters from another script are shown only when
+            // it has Latin letters too (a whole Greek word is Greek).
+            let end = rest
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(rest.len());
+            let word = &rest[..end];
+            let mixed = word.chars().any(is_latin);
+            for c in word.chars() {
+                match script(c).filter(|_| mixed) {
+                    Some(script) => show(c, look_alike(c, script, lang), &mut out),
+                    None => out.push(c),
+                }
+            }
+            rest = &rest[end..];
+            continue;
+        }
+        match invisible(c, lang) {
+            Some(name) => show(c, name, &mut out),
+            None => out.push(c),
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    if notes.is_empty() {
+        return out;
+    }
+    // "is" in both languages.
+    let notes: Vec<String> = notes
+        .iter()
+        .map(|(c, name)| format!("`{}` is {name}", c.escape_unicode()))
+        .collect();
+    format!("{out} ({})", notes.join("; "))
+}
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || (c.is_alphabetic() && ('\u{c0}'..='\u{24f}').contains(&c))
+}
+
+#[derive(Clone, Copy)]
+enum Script {
+    Cyrillic,
+    Greek,
+}
+
+fn script(c: char) -> Option<Script> {
+    match c {
+        '\u{400}'..='\u{52f}' => Some(Script::Cyrillic),
+        '\u{370}'..='\u{3ff}' | '\u{1f00}'..='\u{1fff}' => Some(Script::Greek),
+        _ => None,
+    }
+}
+
+/// "de Cyrillische letter а", for the note after a message.
+fn look_alike(c: char, script: Script, lang: Lang) -> String {
+    match (script, lang) {
+        (Script::Cyrillic, Lang::Nl) => format!("de Cyrillische letter {c}"),
+        (Script::Cyrillic, Lang::En) => format!("the Cyrillic letter {c}"),
+        (Script::Greek, Lang::Nl) => format!("de Griekse letter {c}"),
+        (Script::Greek, Lang::En) => format!("the Greek letter {c}"),
+    }
+}
+
+/// What a character nobody sees is called, when `c` is one.
+fn invisible(c: char, lang: Lang) -> Option<String> {
+    let (nl, en) = match c {
+        '\n' => return None,
+        '\u{a0}' => ("een harde spatie", "a no-break space"),
+        '\u{200b}' => ("een onzichtbare spatie", "a zero-width space"),
+        '\u{feff}' => (
+            "een onzichtbaar teken (byte-order mark)",
+            "an invisible character (byte-order mark)",
+        ),
+        '\u{ad}' => ("een onzichtbaar afbreekstreepje", "a soft hyphen"),
+        '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
+            ("een bijzondere spatie", "a special space")
+        }
+        '\u{200c}'..='\u{200f}'
+        | '\u{2028}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{fff9}'..='\u{fffb}'
+        | '\u{fffe}'
+        | '\u{ffff}' => ("een onzichtbaar teken", "an invisible character"),
+        c if c.is_control() => ("een stuurteken", "a control character"),
+        _ => return None,
+    };
+    Some(match lang {
+        Lang::Nl => nl.to_string(),
+        Lang::En => en.to_string(),
+    })
 }
 
 /// A [`Text`] in Dutch and English, each formatted with the names in scope:
@@ -67,6 +186,16 @@ macro_rules! text {
             en: format!($en),
         }
     };
+}
+
+/// Where an error lies: in the input, which the person fixes in the model,
+/// or on this machine (a full disk, a folder that cannot be written), which
+/// no edit of the model fixes. The exit code tells them apart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Cause {
+    #[default]
+    Input,
+    Machine,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +212,7 @@ pub struct Diagnostic {
     pub hint: Option<Text>,
     /// The school whose pages it affects, where it is one school's.
     pub school: Option<String>,
+    pub cause: Cause,
 }
 
 impl Diagnostic {
@@ -96,6 +226,7 @@ impl Diagnostic {
             message,
             hint: None,
             school: None,
+            cause: Cause::Input,
         }
     }
 
@@ -113,6 +244,12 @@ impl Diagnostic {
 
     pub fn with_code(mut self, code: &'static str) -> Self {
         self.code = Some(code);
+        self
+    }
+
+    /// The error lies on this machine, not in the input.
+    pub fn on_machine(mut self) -> Self {
+        self.cause = Cause::Machine;
         self
     }
 
@@ -222,6 +359,26 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_and_look_alike_characters_are_written_out_and_named() {
+        assert_eq!(
+            visible("onbekende sleutel `\u{feff}retention`", Lang::Nl),
+            "onbekende sleutel `\\u{feff}retention` (`\\u{feff}` is een onzichtbaar teken (byte-order mark))"
+        );
+        assert_eq!(
+            visible("unknown key `r\u{435}t\u{435}ntion`", Lang::En),
+            "unknown key `r\\u{435}t\\u{435}ntion` (`\\u{435}` is the Cyrillic letter е)"
+        );
+        assert_eq!(
+            visible("`gr\u{3bf}ep\u{200b}`, `de\u{a0}linde`", Lang::En),
+            "`gr\\u{3bf}ep\\u{200b}`, `de\\u{a0}linde` (`\\u{3bf}` is the Greek letter ο; `\\u{200b}` is a zero-width space; `\\u{a0}` is a no-break space)"
+        );
+        // Dutch, curly quotes, a whole word of another script and a line
+        // break stay as they are.
+        let plain = "`één` en ‘geïnd’ “zo”: `ΑΒΓ` `Москва`\nregel";
+        assert_eq!(visible(plain, Lang::Nl), plain);
+    }
 
     #[test]
     fn suggests_close_ids_only() {

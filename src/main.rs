@@ -119,7 +119,9 @@ enum Command {
     },
 }
 
-/// Exit codes: 0 success, 1 the input has errors, 2 misuse of the command line.
+/// Exit codes: 0 success, 1 the input has errors, 2 misuse of the command
+/// line, 3 helder could not read or write on this machine (a full disk, a
+/// folder that cannot be written): no mistake in the input.
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -241,7 +243,7 @@ fn main() -> ExitCode {
         }
         Err(report) => {
             print(&report, &options);
-            ExitCode::from(1)
+            ExitCode::from(if report.failed_on_machine() { 3 } else { 1 })
         }
     }
 }

@@ -339,6 +339,7 @@ fn report(failures: Vec<(&str, Failure)>) -> Vec<Diagnostic> {
                     "controleer of de uitvoermap beschrijfbaar is en de schijf niet vol; de vorige site is gebleven zoals hij was",
                     "check that the output folder is writable and the disk is not full; the previous site was left as it was"
                 ))
+                .on_machine()
             }
         })
         .collect()

@@ -833,6 +833,7 @@ fn cannot_write(folder: &Path, e: io::Error) -> Diagnostic {
         "controleer of de map beschrijfbaar is en de schijf niet vol; de vorige site is gebleven zoals hij was",
         "check that the folder is writable and the disk is not full; the previous site was left as it was"
     ))
+    .on_machine()
 }
 
 /// What is below `dir` besides the files on its list (`listed`), the

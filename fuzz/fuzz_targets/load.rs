@@ -7,7 +7,8 @@
 //! errors it is resolved, rendered with the default theme and minified, as
 //! `helder build` does, without git and without writing.
 //!
-//! The properties: nothing panics; no mistake is reported twice; a site
+//! The properties: nothing panics; no mistake is reported twice; a
+//! character YAML forbids is an error at its line and column; a site
 //! without errors renders every page without a template error.
 
 #![no_main]
@@ -18,7 +19,7 @@ use std::sync::Mutex;
 
 use helder::diagnostic::{self, Lang};
 use helder::emit::{self, Format, Options};
-use helder::{archive, check, history, load, minify, render, resolve, theme};
+use helder::{archive, check, history, load, minify, render, resolve, theme, yaml};
 use libfuzzer_sys::fuzz_target;
 
 /// The default theme's templates, compiled once per language: compiling them
@@ -52,6 +53,17 @@ fuzz_target!(|data: &[u8]| {
     diagnostic::sort(&mut diagnostics);
     for pair in diagnostics.windows(2) {
         assert_ne!(pair[0], pair[1], "a mistake reported twice");
+    }
+    // A character YAML forbids (a control character; NUL is the separator
+    // here) is an error at its line and column, never read past in silence.
+    for (path, text) in &files {
+        let text = text.strip_prefix(yaml::BOM).unwrap_or(text);
+        if let Some((pos, c)) = yaml::first_forbidden(text) {
+            let reported = diagnostics
+                .iter()
+                .any(|d| d.is_error() && d.file == Path::new(path) && d.pos == Some(pos));
+            assert!(reported, "{c:?} at {path}:{pos:?} not reported");
+        }
     }
     for (format, lang) in [(Format::Text, Lang::En), (Format::Json, Lang::Nl)] {
         let options = Options {

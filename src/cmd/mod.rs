@@ -52,6 +52,14 @@ impl Report {
         }
     }
 
+    /// Whether every error lies on this machine (a full disk, a folder that
+    /// cannot be written) and none in the input: `main` says so by its own
+    /// exit code.
+    pub fn failed_on_machine(&self) -> bool {
+        let mut errors = self.diagnostics.iter().filter(|d| d.is_error()).peekable();
+        errors.peek().is_some() && errors.all(|d| d.cause == diagnostic::Cause::Machine)
+    }
+
     pub fn with_sources(mut self, sources: Sources) -> Report {
         self.sources = sources;
         self

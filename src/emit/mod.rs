@@ -2,6 +2,9 @@
 //! for GitHub Actions; one file per format over the one [`Diagnostic`] type,
 //! as ruff's emitters are.
 //!
+//! Every message and hint shows the characters a reader cannot see or
+//! cannot tell apart written out ([`crate::diagnostic::visible`]).
+//!
 //! Paths are shown relative to the folder the command runs in: a site
 //! checked with `--root site` reports `site/content/activities.yaml`.
 
@@ -12,7 +15,7 @@ mod text;
 use std::path::{Path, PathBuf};
 
 use crate::check::readability::Figures;
-use crate::diagnostic::{Diagnostic, Lang, Sources};
+use crate::diagnostic::{Diagnostic, Lang, Sources, Text};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Format {
@@ -42,6 +45,15 @@ pub fn emit(
     summary: &str,
     options: &Options,
 ) -> String {
+    let visible: Vec<Diagnostic> = diagnostics
+        .iter()
+        .map(|d| Diagnostic {
+            message: d.message.visible(),
+            hint: d.hint.as_ref().map(Text::visible),
+            ..d.clone()
+        })
+        .collect();
+    let diagnostics = &visible;
     match options.format {
         Format::Text => text::emit(diagnostics, sources, readability, summary, options),
         Format::Json => json::emit(diagnostics, readability, summary, options),

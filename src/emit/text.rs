@@ -52,7 +52,9 @@ fn group<'a>(d: &'a Diagnostic, sources: &'a Sources, options: &Options) -> Grou
         .files
         .iter()
         .find(|f| f.path == d.file)
-        .map(|f| f.text.as_str());
+        // A byte-order mark is no character of the first line: the reader
+        // counts its columns without it, as an editor shows them.
+        .map(|f| f.text.strip_prefix(crate::yaml::BOM).unwrap_or(&f.text));
     let mut group = Group::with_title(title);
     match (text, d.pos) {
         (Some(text), Some(pos)) if !path.is_empty() => {

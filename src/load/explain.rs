@@ -93,6 +93,20 @@ pub fn syntax(file: &Path, error: &SyntaxError) -> Diagnostic {
                 "a file holds one document: remove the `---` line, or move what follows to a file of its own"
             ),
         ),
+        Syntax::Forbidden(c) => {
+            let (shown, name) = (c.escape_unicode(), control_name(*c));
+            let (name_nl, name_en) = (&name.nl, &name.en);
+            (
+                text!(
+                    "hier staat een teken dat niet in een YAML-bestand mag, ook niet in een opmerking: `{shown}` ({name_nl})",
+                    "this character is not allowed in a YAML file, not even in a comment: `{shown}` ({name_en})"
+                ),
+                text!(
+                    "haal het teken weg en bewaar het bestand; het is onzichtbaar en komt vaak mee bij kopiëren uit een ander programma",
+                    "remove the character and save the file; it is invisible and often comes along when copying from another program"
+                ),
+            )
+        }
         Syntax::Other(words) => (
             text!(
                 "deze YAML klopt niet: {words}",
@@ -107,6 +121,17 @@ pub fn syntax(file: &Path, error: &SyntaxError) -> Diagnostic {
     Diagnostic::error(file, Some(error.pos), message)
         .with_hint(hint)
         .with_code(SYNTAX)
+}
+
+/// What a character YAML forbids is called, for a person.
+fn control_name(c: char) -> Text {
+    match c {
+        '\0' => text!("een NUL-byte", "a NUL byte"),
+        '\u{1b}' => text!("het escape-teken", "the escape character"),
+        '\u{7f}' => text!("het DEL-teken", "the DEL character"),
+        '\u{fffe}' | '\u{ffff}' => text!("geen geldig teken", "not a valid character"),
+        _ => text!("een stuurteken", "a control character"),
+    }
 }
 
 /// A value that does not fit the model.

@@ -6,7 +6,8 @@
 //!   tree into the typed model;
 //! - `merge.rs`: joining the fragments of `content/` and the schools into
 //!   one model, giving every entity its [`Origin`];
-//! - `explain.rs`: turning what went wrong into diagnostics with a hint.
+//! - `explain.rs`: turning what went wrong into diagnostics with a hint;
+//! - `encoding.rs`: a file's bytes into its text, or what encoding it is in.
 //!
 //! Every file is read and every mistake reported, not just the first: a
 //! syntax error sets aside only the list item that holds it
@@ -14,6 +15,7 @@
 //! itself (`items.rs`). The trees are kept in [`Sources`], so that later stages can
 //! point a diagnostic at the line of a broken reference.
 
+mod encoding;
 pub mod explain;
 mod items;
 pub mod merge;
@@ -23,7 +25,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
-use crate::diagnostic::{Diagnostic, SourceFile, Sources, Unread};
+use crate::diagnostic::{Diagnostic, SourceFile, Sources, Text, Unread};
 use crate::layout::{CONTENT_DIR, SCHOOLS_FILE};
 use crate::model::{Fragment, Model, Origin, SchoolsFile, Section, YamlPath};
 use crate::text;
@@ -58,7 +60,7 @@ pub fn load(root: &Path, max_bytes: u64) -> Loaded {
     let mut errors = Vec::new();
     let mut fragments = Vec::new();
     for path in content_files(root, &mut errors) {
-        let text = read_text(root, &path, max_bytes, &mut errors);
+        let text = read_text(root, &path, max_bytes, &mut sources, &mut errors);
         if let Some(fragment) = text.and_then(|t| {
             parse_with(
                 &path,
@@ -74,7 +76,7 @@ pub fn load(root: &Path, max_bytes: u64) -> Loaded {
     }
     let content_complete = every_file_parsed(&errors);
     let rel = Path::new(SCHOOLS_FILE);
-    let text = read_text(root, rel, max_bytes, &mut errors);
+    let text = read_text(root, rel, max_bytes, &mut sources, &mut errors);
     let schools = text.and_then(|t| {
         parse_with(
             rel,
@@ -265,6 +267,7 @@ fn read_text(
     root: &Path,
     rel: &Path,
     max_bytes: u64,
+    sources: &mut Sources,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<String> {
     if is_link(&root.join(rel)) {
@@ -290,23 +293,60 @@ fn read_text(
         );
         return None;
     }
-    match std::fs::read_to_string(root.join(rel)) {
-        Ok(text) => Some(text),
+    let bytes = match std::fs::read(root.join(rel)) {
+        Ok(bytes) => bytes,
         Err(e) => {
-            let hint = if rel == Path::new(SCHOOLS_FILE) {
-                text!(
-                    "elke site heeft een schools.yaml naast content/; start helder in de map van de site, of geef die mee met `--root`",
-                    "every site has a schools.yaml beside content/; run helder in the site's folder or pass it with `--root`"
-                )
-            } else {
-                text!(
-                    "controleer of het bestand bestaat en als UTF-8-tekst is bewaard",
-                    "check that the file exists and is saved as UTF-8 text"
-                )
-            };
-            errors.push(explain::unreadable(rel, &e, hint));
+            let error = explain::unreadable(rel, &e, read_hint(rel, &e));
+            // A file that is not there is the site's mistake; one that is
+            // there but cannot be read, this machine's.
+            errors.push(match e.kind() {
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::IsADirectory => error,
+                _ => error.on_machine(),
+            });
+            return None;
+        }
+    };
+    match encoding::decode(rel, bytes) {
+        Ok(text) => Some(text),
+        Err(not) => {
+            errors.push(not.diagnostic);
+            if let Some(text) = not.shown {
+                // Kept so that the message can show its line.
+                sources.files.push(SourceFile {
+                    path: rel.to_path_buf(),
+                    text,
+                    ..SourceFile::default()
+                });
+            }
             None
         }
+    }
+}
+
+/// What to do about a file that cannot be read, by the cause.
+fn read_hint(rel: &Path, error: &std::io::Error) -> Text {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound if rel == Path::new(SCHOOLS_FILE) => text!(
+            "elke site heeft een schools.yaml naast content/; start helder in de map van de site, of geef die mee met `--root`",
+            "every site has a schools.yaml beside content/; run helder in the site's folder or pass it with `--root`"
+        ),
+        ErrorKind::NotFound => text!(
+            "het bestand is weg sinds helder de map las; start helder opnieuw",
+            "the file was removed after helder read the folder; run helder again"
+        ),
+        ErrorKind::PermissionDenied => text!(
+            "helder mag dit bestand niet lezen: geef uw gebruiker leesrechten op het bestand",
+            "helder may not read this file: give your user permission to read it"
+        ),
+        ErrorKind::IsADirectory => text!(
+            "dit is een map; zet hier het bestand zelf neer",
+            "this is a folder; put the file itself here"
+        ),
+        _ => text!(
+            "de computer kon het bestand niet lezen; probeer het opnieuw, en controleer de schijf als het blijft gebeuren",
+            "the computer could not read the file; try again, and check the disk if it keeps happening"
+        ),
     }
 }
 
@@ -322,6 +362,9 @@ fn parse_around_mistakes(
     /// More syntax errors than this in one file are one mistake repeated.
     const MOST: usize = 20;
     let mut skipped: Vec<Skipped> = Vec::new();
+    // The byte-order mark is no part of the first line, whose key
+    // `recover` reads.
+    let text = text.strip_prefix(yaml::BOM).unwrap_or(text);
     let mut current = std::borrow::Cow::Borrowed(text);
     let mut last: Option<yaml::SyntaxError> = None;
     loop {
@@ -488,6 +531,20 @@ mod tests {
             .map(|u| u.id.as_str())
             .collect();
         assert_eq!(unread, ["een", "twee"]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_hide_the_list_of_an_item_set_aside() {
+        let text = "\u{feff}subjects:\n  - id: ouders\n    name: \"Ouders\n  - id: leerlingen\n    name: Leerlingen\n";
+        let loaded = load_texts(&[("content/a.yaml", text)]);
+        assert_eq!(syntax_lines(&loaded), [3]);
+        let unread: Vec<(&str, &str)> = loaded
+            .sources
+            .unread
+            .iter()
+            .map(|u| (u.list, u.id.as_str()))
+            .collect();
+        assert_eq!(unread, [("subjects", "ouders")]);
     }
 
     /// Found by fuzzing: a key indented as far as the `- ` above it was

@@ -178,6 +178,9 @@ pub enum Syntax {
     TooDeep,
     /// More than one document (`---`) in one file.
     SecondDocument,
+    /// A character YAML does not allow anywhere in a file, comments
+    /// included (see [`forbidden`]): a NUL byte, another control character.
+    Forbidden(char),
     /// Anything else, in the parser's own words.
     Other(String),
 }
@@ -185,6 +188,18 @@ pub enum Syntax {
 /// Parses a text into its tree; `None` when it holds no document (an empty
 /// file, or only comments).
 pub fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
+    // A byte-order mark may start a file (YAML 1.2, 5.2); Windows editors
+    // write one. The parser would read it as part of the first key.
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    // The parser takes a NUL for the end of the text and reads no further,
+    // and lets other control characters through: both are refused here,
+    // where they are, before the parser sees them.
+    if let Some((pos, c)) = first_forbidden(text) {
+        return Err(SyntaxError {
+            pos,
+            kind: Syntax::Forbidden(c),
+        });
+    }
     let text = &*ordinary(text);
     let mut parser = Parser::new_from_str(text);
     let mut builder = Builder::default();
@@ -242,6 +257,41 @@ pub fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
             _ => {}
         }
     }
+}
+
+/// The byte-order mark, which may start a file.
+pub const BOM: char = '\u{feff}';
+
+/// Whether YAML forbids `c` in a file (YAML 1.2, 5.1: a file holds only
+/// printable characters): the control characters other than tab, line feed
+/// and carriage return (C0, DEL, and C1 other than NEL), and U+FFFE and
+/// U+FFFF, which are no characters at all.
+pub fn forbidden(c: char) -> bool {
+    matches!(
+        c,
+        '\0'..='\x08'
+            | '\x0b'
+            | '\x0c'
+            | '\x0e'..='\x1f'
+            | '\x7f'
+            | '\u{80}'..='\u{84}'
+            | '\u{86}'..='\u{9f}'
+            | '\u{fffe}'
+            | '\u{ffff}'
+    )
+}
+
+/// The first character of `text` that YAML forbids, and its line and
+/// column (in characters, as every position of helder is).
+pub fn first_forbidden(text: &str) -> Option<(Pos, char)> {
+    let (at, c) = text.char_indices().find(|(_, c)| forbidden(*c))?;
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let pos = Pos {
+        line: before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
+    };
+    Some((pos, c))
 }
 
 /// Non-breaking spaces where YAML needs a space (in the indentation, after
@@ -453,6 +503,27 @@ mod tests {
             Some("Obs\u{a0}De Linde")
         );
         assert_eq!(school.get("name").unwrap().pos, at(3, 11));
+    }
+
+    #[test]
+    fn a_character_yaml_forbids_is_an_error_where_it_is() {
+        let err = parse("schools:\n  - id: a\n  # op\u{0}merking\n  - id: b\n").unwrap_err();
+        assert_eq!((err.kind, err.pos), (Syntax::Forbidden('\0'), at(3, 7)));
+        let err = parse("a: één\u{1b}[31m\n").unwrap_err();
+        assert_eq!((err.kind, err.pos), (Syntax::Forbidden('\u{1b}'), at(1, 7)));
+        for allowed in ['\t', '\u{85}', '\u{a0}', '\u{feff}', '\u{fffd}', '“'] {
+            assert!(!forbidden(allowed), "{allowed:?}");
+        }
+        for refused in ['\0', '\u{7}', '\u{7f}', '\u{9b}', '\u{fffe}', '\u{ffff}'] {
+            assert!(forbidden(refused), "{refused:?}");
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_at_the_start_is_no_part_of_the_first_key() {
+        let root = parse("\u{feff}retention:\n  - id: r\n").unwrap().unwrap();
+        assert!(root.get("retention").is_some());
+        assert_eq!(root.key("retention").unwrap().pos, at(1, 1));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 mod common;
 
+mod bytes;
 mod cookies;
 mod errors;
 mod fixtures;
