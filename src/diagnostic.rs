@@ -188,13 +188,17 @@ macro_rules! text {
     };
 }
 
-/// Where an error lies: in the input, which the person fixes in the model,
-/// or on this machine (a full disk, a folder that cannot be written), which
-/// no edit of the model fixes. The exit code tells them apart.
+/// Where an error lies: in the input, which the person fixes in the model;
+/// in what the command was asked to do (an output folder that helder
+/// refuses to replace), fixed by another folder or by moving what is in
+/// the way; or on this machine (a full disk, a folder that cannot be
+/// written), which no edit of the model fixes. The exit code tells them
+/// apart.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Cause {
     #[default]
     Input,
+    Refused,
     Machine,
 }
 
@@ -250,6 +254,13 @@ impl Diagnostic {
     /// The error lies on this machine, not in the input.
     pub fn on_machine(mut self) -> Self {
         self.cause = Cause::Machine;
+        self
+    }
+
+    /// helder refused what it was asked to do, to keep something that is
+    /// not its own; not a mistake in the input.
+    pub fn refused(mut self) -> Self {
+        self.cause = Cause::Refused;
         self
     }
 

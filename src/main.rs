@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use helder::check::contact::web_host;
 use helder::cmd::{self, Report, Strictness};
-use helder::diagnostic::{Diagnostic, Lang};
+use helder::diagnostic::{Cause, Diagnostic, Lang};
 use helder::emit::{Format, Options};
 use helder::{layout, text, write};
 
@@ -171,7 +171,7 @@ fn main() -> ExitCode {
             }
             let target = match write::Target::open(&output_dir, &cli.root) {
                 Ok(target) => target,
-                Err(message) => return misuse(Diagnostic::error("", None, message), &options),
+                Err(refused) => return exit(&Report::failed(vec![refused]), &options),
             };
             cmd::build::run(&cmd::build::Options {
                 output_dir,
@@ -241,11 +241,18 @@ fn main() -> ExitCode {
             print(&report, &options);
             ExitCode::SUCCESS
         }
-        Err(report) => {
-            print(&report, &options);
-            ExitCode::from(if report.failed_on_machine() { 3 } else { 1 })
-        }
+        Err(report) => exit(&report, &options),
     }
+}
+
+/// A failed command's report, then the exit code of where its errors lie.
+fn exit(report: &Report, options: &Options) -> ExitCode {
+    print(report, options);
+    ExitCode::from(match report.cause() {
+        Cause::Input => 1,
+        Cause::Refused => 2,
+        Cause::Machine => 3,
+    })
 }
 
 /// A misuse of the command line: said as any report is, then exit code 2.

@@ -435,14 +435,14 @@ impl Target {
     /// around it, its content or theme, a file, a folder that holds
     /// anything helder did not write, or one that git tracks; and refuses
     /// anything but helder's own folders where it keeps them beside it.
-    pub fn open(output: &Path, root: &Path) -> Result<Target, Text> {
+    pub fn open(output: &Path, root: &Path) -> Result<Target, Diagnostic> {
         let dir = follow_link(output)?;
         if dir.is_file() {
             let given = output.display();
-            return Err(text!(
+            return Err(refuse(text!(
                 "`{given}` is een bestand, geen map; kies een map voor de site, zoals `public`",
                 "`{given}` is a file, not a folder; choose a folder for the site, such as `public`"
-            ));
+            )));
         }
         let dir = absolute(&dir);
         outside_the_site(&dir, &absolute_dir(root))?;
@@ -565,12 +565,13 @@ fn nothing_new_in(output: &Path, listed: Option<&HashSet<String>>) -> Result<(),
     .with_hint(text!(
         "zet zulke bestanden na de build in de map (of in het thema), niet tijdens; haal ze eruit en bouw opnieuw",
         "put such files in the folder after the build (or in the theme), not during it; move them out and build again"
-    ))])
+    ))
+    .refused()])
 }
 
 /// The folder a link points at, when `output` is a symbolic link (followed
 /// to its end); `output` itself otherwise.
-fn follow_link(output: &Path) -> Result<PathBuf, Text> {
+fn follow_link(output: &Path) -> Result<PathBuf, Diagnostic> {
     let mut path = output.to_path_buf();
     for _ in 0..40 {
         let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
@@ -584,28 +585,28 @@ fn follow_link(output: &Path) -> Result<PathBuf, Text> {
         };
     }
     let given = output.display();
-    Err(text!(
+    Err(refuse(text!(
         "`{given}` is een snelkoppeling die in een kring naar zichzelf wijst; geef een map",
         "`{given}` is a symbolic link that points at itself in a loop; give a folder"
-    ))
+    )))
 }
 
 /// Refuses the site's own folder, a folder around it, and its content and
 /// theme folders.
-fn outside_the_site(output: &Path, root: &Path) -> Result<(), Text> {
+fn outside_the_site(output: &Path, root: &Path) -> Result<(), Diagnostic> {
     let shown = output.display();
     if root.starts_with(output) {
-        return Err(text!(
+        return Err(refuse(text!(
             "`{shown}` bevat de site zelf; helder vervangt de uitvoermap bij elke build, dus kies een andere, zoals `public`",
             "`{shown}` holds the site itself; helder replaces the output folder on every build, so choose another, such as `public`"
-        ));
+        )));
     }
     for part in [CONTENT_DIR, THEMES_DIR] {
         if output.starts_with(root.join(part)) {
-            return Err(text!(
+            return Err(refuse(text!(
                 "`{shown}` ligt in de map {part}/ van de site; kies een map daarbuiten, zoals `public`",
                 "`{shown}` is inside the site's {part}/ folder; choose a folder outside it, such as `public`"
-            ));
+            )));
         }
     }
     Ok(())
@@ -617,7 +618,7 @@ fn outside_the_site(output: &Path, root: &Path) -> Result<(), Text> {
 /// them may be tracked: a note of files that no commit can make names no
 /// file.) Asks git only when one of them is there; outside a repository
 /// nothing is tracked.
-fn not_tracked(output: &Path, beside: &Beside) -> Result<(), Text> {
+fn not_tracked(output: &Path, beside: &Beside) -> Result<(), Diagnostic> {
     let names: Vec<&std::ffi::OsStr> = [output, &beside.old, &beside.staging]
         .into_iter()
         .filter(|path| fs::symlink_metadata(path).is_ok())
@@ -641,38 +642,38 @@ fn not_tracked(output: &Path, beside: &Beside) -> Result<(), Text> {
     };
     let path = String::from_utf8_lossy(first);
     let folder = path.split('/').next().unwrap_or_default();
-    Err(text!(
+    Err(refuse(text!(
         "`{folder}` staat in git (`{path}` is vastgelegd), maar helder maakt die map zelf bij elke build: wat een commit erin zet, zou helder voor het zijne kunnen houden en publiceren; haal de map uit git met `git rm -r --cached {folder}` en zet `/{folder}` in `.gitignore`",
         "`{folder}` is tracked by git (`{path}` is committed), but helder makes that folder itself on every build: what a commit puts there could be taken for helder's own and published; untrack it with `git rm -r --cached {folder}` and add `/{folder}` to `.gitignore`"
-    ))
+    )))
 }
 
 /// Refuses anything but a real folder where helder keeps one of its own
 /// beside the output folder: a link there is never followed, a file never
 /// removed.
-fn a_folder_or_nothing(path: &Path) -> Result<(), Text> {
+fn a_folder_or_nothing(path: &Path) -> Result<(), Diagnostic> {
     let Ok(meta) = fs::symlink_metadata(path) else {
         return Ok(());
     };
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     if meta.file_type().is_symlink() {
-        return Err(text!(
+        return Err(refuse(text!(
             "`{name}` is een snelkoppeling; daar bewaart helder een eigen map naast de uitvoermap, en helder volgt er geen snelkoppeling; haal hem weg (`rm {name}`; wat hij aanwijst blijft staan) en bouw opnieuw",
             "`{name}` is a symbolic link; helder keeps a folder of its own there, beside the output folder, and follows no link there; remove it (`rm {name}`; what it points at stays) and build again"
-        ));
+        )));
     }
     if !meta.is_dir() {
-        return Err(text!(
+        return Err(refuse(text!(
             "`{name}` is een bestand; daar bewaart helder een eigen map naast de uitvoermap; verplaats het en bouw opnieuw",
             "`{name}` is a file; helder keeps a folder of its own there, beside the output folder; move it and build again"
-        ));
+        )));
     }
     Ok(())
 }
 
 /// Refuses a folder that holds anything but the files its manifest lists:
 /// helder would delete it.
-fn only_our_files(dir: &Path) -> Result<(), Text> {
+fn only_our_files(dir: &Path) -> Result<(), Diagnostic> {
     let shown = dir.display();
     let Ok(mut entries) = fs::read_dir(dir) else {
         return Ok(()); // not there yet
@@ -681,26 +682,26 @@ fn only_our_files(dir: &Path) -> Result<(), Text> {
         return Ok(());
     }
     let Some(listed) = listed_in(dir) else {
-        return Err(text!(
+        return Err(refuse(text!(
             "`{shown}` bevat al bestanden, maar geen lijst van wat helder schreef ({MANIFEST}); helder vervangt de hele map, dus kies een lege of nieuwe (was het een site van een oudere helder, gooi de map dan zelf weg)",
             "`{shown}` already holds files, but no list of what helder wrote ({MANIFEST}); helder replaces the whole folder, so choose an empty or new one (if an older helder built it, delete the folder yourself)"
-        ));
+        )));
     };
     let found = strangers(dir, &listed).map_err(|e| unusable(dir, &e))?;
     if found.is_empty() {
         return Ok(());
     }
     let (count, named) = (found.len(), named(&found));
-    Err(text!(
+    Err(refuse(text!(
         "`{shown}` bevat {count} bestand(en) die helder niet schreef: {named}; helder vervangt de hele map, dus haal ze eruit of kies een andere map",
         "`{shown}` holds {count} file(s) that helder did not write: {named}; helder replaces the whole folder, so move them out or choose another folder"
-    ))
+    )))
 }
 
 /// Refuses a site before the last build that holds anything but its pages
 /// (a file or a link put there, a folder): helder would remove it when it
 /// starts from that site.
-fn only_its_pages(old: &Path) -> Result<(), Text> {
+fn only_its_pages(old: &Path) -> Result<(), Diagnostic> {
     if fs::symlink_metadata(old).is_err() {
         return Ok(());
     }
@@ -710,10 +711,10 @@ fn only_its_pages(old: &Path) -> Result<(), Text> {
         return Ok(());
     }
     let (shown, count, named) = (old.display(), found.len(), named(&found));
-    Err(text!(
+    Err(refuse(text!(
         "`{shown}` (de site van voor de vorige build, waarmee helder verder bouwt) bevat {count} bestand(en) die helder niet schreef: {named}; haal ze eruit, of gooi de hele map weg",
         "`{shown}` (the site before the last build, which helder builds on) holds {count} file(s) that helder did not write: {named}; move them out, or delete the whole folder"
-    ))
+    )))
 }
 
 /// The first three of `found`, quoted, for a message.
@@ -771,7 +772,7 @@ fn absolute_dir(path: &Path) -> PathBuf {
 /// aside is put back when no site took its place. A mark left in the
 /// output folder is removed. The site before the last build, beside a
 /// site, is [`replace`]'s to reuse.
-fn clean_up(output: &Path, beside: &Beside) -> Result<(), Text> {
+fn clean_up(output: &Path, beside: &Beside) -> Result<(), Diagnostic> {
     let (staging, old) = (&beside.staging, &beside.old);
     let there = |path: &Path| fs::symlink_metadata(path).is_ok();
     // Killed between the two renames of [`swap`]: the new site is still
@@ -783,10 +784,10 @@ fn clean_up(output: &Path, beside: &Beside) -> Result<(), Text> {
         let empty = fs::read_dir(staging).is_ok_and(|mut d| d.next().is_none());
         if !empty && !is_marked(staging) {
             let shown = staging.display();
-            return Err(text!(
+            return Err(refuse(text!(
                 "`{shown}` is niet door helder gemaakt (het merkteken {MARK} ontbreekt), maar daar schrijft helder de nieuwe site; verplaats de map, of gooi hem weg als hij van een afgebroken build is",
                 "`{shown}` was not made by helder (its mark {MARK} is missing), but helder writes the new site there; move the folder, or delete it if an interrupted build left it"
-            ));
+            )));
         }
         fs::remove_dir_all(staging).map_err(|e| unusable(staging, &e))?;
     }
@@ -814,13 +815,25 @@ fn swap(output: &Path, staging: &Path, old: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// A folder that cannot be read, locked or cleaned up.
-fn unusable(path: &Path, e: &io::Error) -> Text {
+/// A folder that cannot be read, locked or cleaned up: a matter of the
+/// machine, not of the input.
+fn unusable(path: &Path, e: &io::Error) -> Diagnostic {
     let shown = path.display();
-    text!(
-        "`{shown}` is niet te gebruiken als uitvoermap: {e}",
-        "`{shown}` cannot be used as the output folder: {e}"
+    Diagnostic::error(
+        "",
+        None,
+        text!(
+            "`{shown}` is niet te gebruiken als uitvoermap: {e}",
+            "`{shown}` cannot be used as the output folder: {e}"
+        ),
     )
+    .on_machine()
+}
+
+/// An output folder that helder refuses to replace, to keep what is not
+/// its own.
+fn refuse(message: Text) -> Diagnostic {
+    Diagnostic::error("", None, message).refused()
 }
 
 fn cannot_write(folder: &Path, e: io::Error) -> Diagnostic {

@@ -52,12 +52,21 @@ impl Report {
         }
     }
 
-    /// Whether every error lies on this machine (a full disk, a folder that
-    /// cannot be written) and none in the input: `main` says so by its own
-    /// exit code.
-    pub fn failed_on_machine(&self) -> bool {
-        let mut errors = self.diagnostics.iter().filter(|d| d.is_error()).peekable();
-        errors.peek().is_some() && errors.all(|d| d.cause == diagnostic::Cause::Machine)
+    /// Where the errors lie, for `main`'s exit code: in the input, unless
+    /// every error was a refusal or lies on this machine (see
+    /// [`diagnostic::Cause`]).
+    pub fn cause(&self) -> diagnostic::Cause {
+        let mut causes = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.cause);
+        let first = causes.next().unwrap_or_default();
+        if causes.all(|cause| cause == first) {
+            first
+        } else {
+            diagnostic::Cause::Input
+        }
     }
 
     pub fn with_sources(mut self, sources: Sources) -> Report {

@@ -27,7 +27,7 @@ pub fn run(options: &Options) -> Result<Report, Report> {
     let archive = std::cell::RefCell::new(crate::archive::Cache::default());
     let mut build = |site: &Path| -> serve::Outcome {
         let result = write::Target::open(site, &options.root)
-            .map_err(|message| Report::failed(vec![Diagnostic::error("", None, message)]))
+            .map_err(|refused| Report::failed(vec![refused]))
             .and_then(|target| {
                 build::run(&build::Options {
                     root: options.root.clone(),
