@@ -10,6 +10,7 @@ mod common;
 mod cookies;
 mod errors;
 mod fixtures;
+mod forged;
 mod history;
 mod hostile;
 mod init;
