@@ -1918,4 +1918,121 @@ mod tests {
                 .contains("git is not installed")
         );
     }
+
+    /// `git ARGS` in `dir`, with `input` on its standard input; its output.
+    fn git_with(dir: &Path, args: &[&str], input: &[u8]) -> String {
+        let mut child = Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "git {args:?}");
+        String::from_utf8(output.stdout).unwrap().trim().to_string()
+    }
+
+    /// Bytes as a hostile commit or tag may hold them: any byte, with the
+    /// separators git's output was once split at, NUL, line breaks and
+    /// colons (which make trailers) more often than chance.
+    fn hostile_bytes() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+        use proptest::prelude::*;
+        let byte = prop_oneof![
+            any::<u8>(),
+            Just(0x1e),
+            Just(0x1f),
+            Just(0x1d),
+            Just(0),
+            Just(b'\n'),
+            Just(b':'),
+            Just(b' '),
+        ];
+        proptest::collection::vec(byte, 0..24)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+        /// For any bytes in an author's name, a commit message, a `Status:`
+        /// trailer and an adoption tag's trailers, written as git objects as
+        /// they are: the version table has one row for each commit that
+        /// touched the file, in order, and the adoption record one entry for
+        /// each tag, with its own name; nothing shown holds a control character.
+        #[test]
+        fn no_bytes_in_git_change_what_is_read(
+            commits in proptest::collection::vec(
+                (hostile_bytes(), hostile_bytes(), hostile_bytes()), 1..4),
+            tags in proptest::collection::vec((hostile_bytes(), hostile_bytes()), 0..3),
+        ) {
+            let repo = Repo::new("hostile-bytes");
+            let dir = &repo.dir;
+            let mut parent: Option<String> = None;
+            for (n, (name, subject, status)) in commits.iter().enumerate() {
+                repo.write("reglement.md", &format!("versie {n}"));
+                repo.git(&["add", "-A"], &[]);
+                let tree = git_with(dir, &["write-tree"], b"");
+                let mut object = format!("tree {tree}\n").into_bytes();
+                if let Some(parent) = &parent {
+                    object.extend(format!("parent {parent}\n").bytes());
+                }
+                let seconds = 1_614_600_000 + 86_400 * n;
+                object.extend(b"author ");
+                object.extend(name);
+                object.extend(format!(" <a@school.example> {seconds} +0100\n").bytes());
+                object.extend(format!("committer C <c@school.example> {seconds} +0100\n\n").bytes());
+                object.extend(subject);
+                object.extend(b"\n\nStatus: ");
+                object.extend(status);
+                object.push(b'\n');
+                let args = ["hash-object", "--literally", "-w", "--stdin", "-t", "commit"];
+                let id = git_with(dir, &args, &object);
+                git_with(dir, &["update-ref", "HEAD", &id], b"");
+                parent = Some(id);
+            }
+            let head = parent.unwrap_or_default();
+            let mut names = Vec::new();
+            for (n, (by, consent)) in tags.iter().enumerate() {
+                let name = format!("reglement-{n}.0");
+                let mut object = format!(
+                    "object {head}\ntype commit\ntag {name}\n\
+                     tagger T <t@school.example> 1617000000 +0100\n\nVastgesteld\n\n\
+                     Datum: 2021-03-2{n}\nVastgesteld-door: "
+                ).into_bytes();
+                object.extend(by);
+                object.extend(b"\nInstemming: ");
+                object.extend(consent);
+                object.push(b'\n');
+                let args = ["hash-object", "--literally", "-w", "--stdin", "-t", "tag"];
+                let id = git_with(dir, &args, &object);
+                git_with(dir, &["update-ref", &format!("refs/tags/{name}"), &id], b"");
+                names.push(name);
+            }
+
+            let history = repo.history();
+            let versions = history.versions(&[Path::new("reglement.md")], AuthorStyle::Name, "[adres]");
+            let numbers: Vec<String> = versions.iter().map(|v| v.number.clone()).collect();
+            let expected: Vec<String> = (1..=commits.len()).map(|n| format!("{n:03}")).collect();
+            proptest::prop_assert_eq!(numbers, expected);
+            let mut adoptions: Vec<String> = history
+                .adoptions("reglement-", "[adres]")
+                .into_iter()
+                .map(|a| a.tag)
+                .collect();
+            adoptions.sort();
+            proptest::prop_assert_eq!(adoptions, names);
+
+            let shown = versions
+                .iter()
+                .flat_map(|v| [v.status.clone().unwrap_or_default(), v.author.clone(), v.description.clone()])
+                .chain(history.adoptions("reglement-", "[adres]").into_iter().flat_map(|a| [a.by, a.role, a.consent]));
+            for text in shown {
+                proptest::prop_assert!(!text.chars().any(char::is_control), "{:?}", text);
+            }
+        }
+    }
 }
