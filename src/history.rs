@@ -657,9 +657,9 @@ impl History {
     fn date_of(&self, commit: &str, limit: usize) -> Option<Date> {
         let mut command = self.command();
         command.args(["log", "-z", "--first-parent", "--date=short"]);
-        command.args(["--format=%H%x00%cd%x00%ct", &format!("--max-count={limit}")]);
-        if limit == 0 {
-            command.arg("--max-count=-1");
+        command.arg("--format=%H%x00%cd%x00%ct");
+        if limit > 0 {
+            command.arg(format!("--max-count={limit}"));
         }
         command.args(["--end-of-options", commit]);
         let out = stdout_of(command)?;
@@ -1917,6 +1917,44 @@ mod tests {
                 .en
                 .contains("git is not installed")
         );
+    }
+
+    /// The records of `for-each-ref` as the fuzz target `dates` has them in
+    /// its corpus (`fuzz/corpus/dates/tags`): a separator of the old format
+    /// in a value makes no tag of its own, and that value is refused.
+    #[test]
+    fn each_tag_is_one_record_whatever_its_trailers_hold() {
+        let output = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/dates/tags"),
+        )
+        .unwrap();
+        let adoptions = adoptions_of_tags(&output, "reglement-", "[adres]");
+        let read: Vec<_> = adoptions
+            .iter()
+            .map(|a| {
+                (
+                    &*a.tag,
+                    a.date.iso(),
+                    &*a.by,
+                    &*a.consent,
+                    a.refused.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "reglement-1.0",
+                    "2021-02-28".to_string(),
+                    "College van Bestuur, [adres]",
+                    "",
+                    vec!["Instemming".to_string()]
+                ),
+                ("reglement-2.0", "2022-01-20".to_string(), "A", "C", vec![]),
+            ]
+        );
+        assert_eq!(adoptions[1].wrong_date.as_deref(), Some("x"));
     }
 
     /// `git ARGS` in `dir`, with `input` on its standard input; its output.
