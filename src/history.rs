@@ -131,6 +131,10 @@ pub struct Adoption {
     /// The trailers with a value that holds a control character: that value
     /// is left out, and a warning names the tag and the trailer.
     pub refused: Vec<String>,
+    /// The tagger's date as written, when the tag has no `Datum:` and that
+    /// date cannot be trusted (later than this build's clock, or outside
+    /// 1970–9999): the tag is dated as the commit it names, with a warning.
+    pub misdated: Option<String>,
 }
 
 /// One version of the site's input files, as git holds them.
@@ -433,7 +437,8 @@ impl History {
         // Every field ends in a NUL (`%00`); git's own trailer parser gives
         // each value on a line of its own (`unfold` joins a folded one).
         let format = format!(
-            "--format=%(objecttype)%00%(refname)%00%(taggerdate:short)%00{}",
+            "--format=%(objecttype)%00%(refname)%00%(taggerdate:short)%00%(taggerdate:unix)\
+             %00%(*committerdate:short)%00%(*committerdate:unix)%00{}",
             TRAILERS
                 .map(|key| format!("%(contents:trailers:key={key},valueonly,unfold)%00"))
                 .concat()
@@ -444,7 +449,7 @@ impl History {
         let Some(out) = stdout_of(command) else {
             return Vec::new();
         };
-        adoptions_of_tags(&out, tag_prefix, redacted)
+        adoptions_of_tags(&out, tag_prefix, redacted, self.now)
     }
 
     /// The published versions of the site's model: for every date on which
@@ -672,10 +677,7 @@ impl History {
     /// or `%ct`), if it can be trusted: in the years 1970–9999, and no later
     /// than a day after this build's clock.
     fn trusted(&self, day: &str, seconds: &str) -> Option<Date> {
-        let seconds: i64 = seconds.parse().ok()?;
-        let date = Date::parse_iso(day)?;
-        let possible = (0..=self.now.saturating_add(MARGIN_SECONDS)).contains(&seconds);
-        (possible && (1970..=9999).contains(&date.year())).then_some(date)
+        trusted(day, seconds, self.now)
     }
 
     /// The dates of commits in the order of history (oldest first), each
@@ -940,6 +942,23 @@ pub fn adoption_mistakes(adoptions: &[Adoption]) -> Vec<Diagnostic> {
                 .with_hint(text!(
                     "een versie bestaat uit letters, cijfers, `.`, `_` en `-`, zoals `1.0` of `2026-1`; geef de tag een andere naam met `git tag {new} {tag} && git tag -d {tag}` (en `git push origin {new} :refs/tags/{tag}`)",
                     "a version is letters, digits, `.`, `_` and `-`, such as `1.0` or `2026-1`; rename the tag with `git tag {new} {tag} && git tag -d {tag}` (and `git push origin {new} :refs/tags/{tag}`)"
+                )),
+            );
+        }
+        if let Some(written) = &a.misdated {
+            let day = a.date.iso();
+            mistakes.push(
+                Diagnostic::warning(
+                    "",
+                    None,
+                    text!(
+                        "de tag `{tag}` is gedateerd op {written}, in de toekomst of buiten de jaren 1970–9999, en heeft geen `Datum:`; helder dateert de vaststelling als de commit die de tag aanwijst ({day})",
+                        "the tag `{tag}` is dated {written}, in the future or outside the years 1970–9999, and has no `Datum:`; helder dates the adoption as the commit the tag names ({day})"
+                    ),
+                )
+                .with_hint(text!(
+                    "schrijf de datum van de vaststelling in de tag, zoals `Datum: 2021-03-22`: maak de tag opnieuw met `git tag -a -f {tag}` (en `git push -f origin {tag}`)",
+                    "write the date of the adoption in the tag, such as `Datum: 2021-03-22`: make the tag again with `git tag -a -f {tag}` (and `git push -f origin {tag}`)"
                 )),
             );
         }
@@ -1214,12 +1233,20 @@ fn read_blob(stdout: &mut impl BufRead, max: u64) -> Option<Option<String>> {
 /// The adoption record in the output of the `for-each-ref` that
 /// [`History::adoptions`] runs, oldest first. Public so that the fuzz target
 /// `dates` (`fuzz/`) can give it any text, as a broken or hostile tag would.
-pub fn adoptions_of_tags(output: &str, tag_prefix: &str, redacted: &str) -> Vec<Adoption> {
+///
+/// `now` is the build's clock, in seconds since 1970: a tag dated later (or
+/// outside 1970–9999) without a `Datum:` is dated as the commit it names.
+pub fn adoptions_of_tags(
+    output: &str,
+    tag_prefix: &str,
+    redacted: &str,
+    now: i64,
+) -> Vec<Adoption> {
     // Each field ends in a NUL, and each record in a newline after that: a
     // record's first field starts with the newline of the one before.
     let fields: Vec<&str> = output.split(NUL).collect();
     let mut adoptions: Vec<Adoption> = fields
-        .chunks_exact(3 + TRAILERS.len())
+        .chunks_exact(6 + TRAILERS.len())
         .enumerate()
         .filter_map(|(index, record)| {
             let kind = record[0];
@@ -1228,7 +1255,7 @@ pub fn adoptions_of_tags(output: &str, tag_prefix: &str, redacted: &str) -> Vec<
             } else {
                 kind.strip_prefix('\n')
             };
-            adoption(kind?, &record[1..], tag_prefix, redacted)
+            adoption(kind?, &record[1..], tag_prefix, redacted, now)
         })
         .collect();
     adoptions.sort_by(|a, b| (a.date, &a.version).cmp(&(b.date, &b.version)));
@@ -1241,8 +1268,22 @@ const TRAILERS: [&str; 4] = ["Datum", "Vastgesteld-door", "Functie", "Instemming
 /// One adoption from a record of `for-each-ref`, if it is an annotated tag
 /// named `refs/tags/prefix…`. A trailer value with a control character is
 /// left out, and its trailer named in [`Adoption::refused`].
-fn adoption(kind: &str, fields: &[&str], prefix: &str, redacted: &str) -> Option<Adoption> {
-    let [refname, tagger_date, trailers @ ..] = fields else {
+fn adoption(
+    kind: &str,
+    fields: &[&str],
+    prefix: &str,
+    redacted: &str,
+    now: i64,
+) -> Option<Adoption> {
+    let [
+        refname,
+        tagger_day,
+        tagger_at,
+        commit_day,
+        commit_at,
+        trailers @ ..,
+    ] = fields
+    else {
         return None;
     };
     let name = refname.strip_prefix("refs/tags/")?;
@@ -1275,11 +1316,19 @@ fn adoption(kind: &str, fields: &[&str], prefix: &str, redacted: &str) -> Option
     };
     let written = datum.last().copied();
     let date = written.and_then(Date::parse_iso);
+    let tagged = trusted(tagger_day, tagger_at, now);
+    let misdated = (date.is_none() && tagged.is_none()).then(|| shown(tagger_day));
+    // Without a date of its own, the tag is dated as the commit it names,
+    // which was there before it; failing that, as today.
+    let placed = tagged
+        .or_else(|| trusted(commit_day, commit_at, now))
+        .or_else(|| day_of(now));
     Some(Adoption {
         version: version.to_string(),
         tag: name.to_string(),
         wrong_date: written.filter(|_| date.is_none()).map(shown),
-        date: date.or_else(|| Date::parse_iso(tagger_date))?,
+        misdated,
+        date: date.or(placed)?,
         by: joined(by),
         role: joined(role),
         consent: joined(consent),
@@ -1343,6 +1392,16 @@ fn shown(text: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// The day of a commit or tag, `day` as git writes it at `seconds` since
+/// 1970, if it can be trusted: in the years 1970–9999, and no later than a
+/// day after `now`, this build's clock.
+fn trusted(day: &str, seconds: &str, now: i64) -> Option<Date> {
+    let seconds: i64 = seconds.parse().ok()?;
+    let date = Date::parse_iso(day)?;
+    let possible = (0..=now.saturating_add(MARGIN_SECONDS)).contains(&seconds);
+    (possible && (1970..=9999).contains(&date.year())).then_some(date)
 }
 
 /// The day (UTC) of a time in seconds since 1970, in the years 1970–9999.
@@ -1767,6 +1826,7 @@ mod tests {
             tag: "reglement-1.0".to_string(),
             wrong_date: None,
             refused: Vec::new(),
+            misdated: None,
         };
         let second = Adoption {
             version: "2.0".to_string(),
@@ -1777,6 +1837,7 @@ mod tests {
             tag: "reglement-2.0".to_string(),
             wrong_date: None,
             refused: Vec::new(),
+            misdated: None,
         };
         assert_eq!(adoptions, [first, second]);
     }
@@ -1928,7 +1989,7 @@ mod tests {
             Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/dates/tags"),
         )
         .unwrap();
-        let adoptions = adoptions_of_tags(&output, "reglement-", "[adres]");
+        let adoptions = adoptions_of_tags(&output, "reglement-", "[adres]", 1_700_000_000);
         let read: Vec<_> = adoptions
             .iter()
             .map(|a| {
@@ -1944,6 +2005,8 @@ mod tests {
         assert_eq!(
             read,
             [
+                // Tagged in 2099 without a `Datum:`: dated as its commit.
+                ("reglement-3.0", "2021-02-20".to_string(), "", "", vec![]),
                 (
                     "reglement-1.0",
                     "2021-02-28".to_string(),
@@ -1954,7 +2017,8 @@ mod tests {
                 ("reglement-2.0", "2022-01-20".to_string(), "A", "C", vec![]),
             ]
         );
-        assert_eq!(adoptions[1].wrong_date.as_deref(), Some("x"));
+        assert_eq!(adoptions[2].wrong_date.as_deref(), Some("x"));
+        assert_eq!(adoptions[0].misdated.as_deref(), Some("2099-01-01"));
     }
 
     /// `git ARGS` in `dir`, with `input` on its standard input; its output.

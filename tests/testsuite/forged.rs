@@ -363,3 +363,30 @@ fn a_tag_named_as_the_sites_own_page_is_refused_with_how_to_rename_it() {
     assert_eq!(table(&page, "Vastgesteld")[0][0], "1.0");
     assert!(Path::new(&site.path("public/reglement/1.0/index.html")).exists());
 }
+
+/// An adoption tag made on a computer whose clock said 2099, without a
+/// `Datum:`, is not published as adopted in 2099: it is dated as the
+/// commit it names, with a warning that names the tag.
+#[test]
+fn a_tag_from_the_future_is_dated_as_its_commit() {
+    let site = committed_example(FIRST);
+    let message = "Reglement 1.0\n\nVastgesteld-door: College van Bestuur";
+    git_in(
+        &site.root,
+        &["tag", "-a", "reglement-1.0", "-m", message],
+        "2099-01-01T10:00:00+01:00",
+    );
+    let run = site.build();
+    let page = site.document("reglement/index.html");
+    assert_eq!(table(&page, "Vastgesteld")[0][1], "1 februari 2021");
+    for page in site.html_pages() {
+        assert!(!site.page(&page).contains("2099"), "{page} shows 2099");
+    }
+    let warned = run.reported().into_iter().any(|r| {
+        r.severity == "warning"
+            && r.message.contains("`reglement-1.0`")
+            && r.message.contains("2099-01-01")
+            && r.hint.is_some_and(|h| h.contains("Datum:"))
+    });
+    assert!(warned, "no warning names the tag:\n{}", run.stderr);
+}
