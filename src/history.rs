@@ -457,7 +457,9 @@ impl History {
     /// `content/`, the input files as they were after the last such commit
     /// of that date, oldest first. Dates are committer dates, when a change
     /// landed, and never go back: a commit dated before the one before it
-    /// counts on that one's date. Empty unless the history is full.
+    /// counts on that one's date, and so does one whose date cannot be
+    /// trusted (see [`History::misdated`]), so that its changes are kept
+    /// and no later version is merged into it. Empty unless the history is full.
     pub fn site_versions(&self) -> Vec<SiteVersion> {
         let options = [
             "--reverse",
