@@ -259,14 +259,17 @@ fn a_commit_from_the_future_is_dated_by_its_place_in_history() {
         "the commit of 2099 is lost"
     );
     let short = &future[..7];
-    let warned = run.reported().into_iter().any(|r| {
-        r.severity == "warning"
-            && r.message.contains(short)
-            && r.message.contains("Nieuwe website De Mieden")
-            && r.message.contains("2099-01-01")
-            && r.hint.is_some_and(|h| h.contains("git commit --amend"))
-    });
-    assert!(warned, "no warning names commit {short}:\n{}", run.stderr);
+    // `check`, run before a commit is pushed, says it too.
+    for run in [run, site.helder(&["check"])] {
+        let warned = run.reported().into_iter().any(|r| {
+            r.severity == "warning"
+                && r.message.contains(short)
+                && r.message.contains("Nieuwe website De Mieden")
+                && r.message.contains("2099-01-01")
+                && r.hint.is_some_and(|h| h.contains("git commit --amend"))
+        });
+        assert!(warned, "no warning names commit {short}:\n{}", run.stderr);
+    }
 }
 
 /// A commit dated in the year 10000 is not skipped with its changes: the
