@@ -26,6 +26,9 @@ use helder::render::{self, Sink, Templates};
 use helder::resolve::{self, PageRef, View};
 use helder::{load, theme, write};
 
+/// The largest file read from history, as `helder build` reads it by default.
+const MAX: u64 = load::MAX_FILE_BYTES;
+
 fn main() {
     divan::main();
 }
@@ -76,8 +79,8 @@ impl Example {
         let theme = theme::load(root(), &model.site.language).expect("the default theme loads");
         let templates = render::templates(&theme).expect("the templates compile");
         let redacted = &theme.strings.redacted;
-        let history = history::read(root(), &sources, model.site.authors, redacted, false);
-        let archive = archive::read(root(), model.site.authors, redacted);
+        let history = history::read(root(), &sources, model.site.authors, redacted, false, MAX);
+        let archive = archive::read(root(), model.site.authors, redacted, MAX);
         Example {
             model,
             sources,
@@ -144,8 +147,8 @@ fn history_and_archive(bencher: Bencher) {
     let loaded = load::load(repository(), load::MAX_FILE_BYTES);
     let style = loaded.model.site.authors;
     bencher.bench(|| {
-        let table = history::read(repository(), &loaded.sources, style, "[adres]", false);
-        let archive = archive::read(repository(), style, "[adres]");
+        let table = history::read(repository(), &loaded.sources, style, "[adres]", false, MAX);
+        let archive = archive::read(repository(), style, "[adres]", MAX);
         black_box((table, archive))
     });
 }

@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::changes::{self, Change};
-use crate::diagnostic::Sources;
+use crate::diagnostic::{Diagnostic, Sources};
 use crate::history::{self, Adoption, Blobs, History, SiteVersion, Version};
 use crate::layout::{self, ADOPTION_TAG_PREFIX, Page, SCHOOLS_FILE};
 use crate::model::{AuthorStyle, Date, Model};
@@ -45,6 +45,8 @@ pub struct Archive {
     /// The date of the newest version of the model, even when it is the
     /// only one; None without a history.
     pub latest: Option<Date>,
+    /// The versions that could not be read: a file over `--max-file-size`.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// The regulation as one adoption made it.
@@ -105,9 +107,10 @@ impl Archive {
 /// stood then, authors shown in `style` and addresses replaced by
 /// `redacted`. An empty archive outside git or in a shallow clone (the
 /// history's own warning says so). It asks git only, never the working
-/// tree, so it can be read while the rest of a build goes on.
-pub fn read(root: &Path, style: AuthorStyle, redacted: &str) -> Archive {
-    let history = History::open(root);
+/// tree, so it can be read while the rest of a build goes on. No file over
+/// `max_file_bytes` is read: a version with one is left out, with a warning.
+pub fn read(root: &Path, style: AuthorStyle, redacted: &str, max_file_bytes: u64) -> Archive {
+    let history = History::open(root).with_max_file_bytes(max_file_bytes);
     if history.availability() != history::Availability::Full {
         return Archive::default();
     }
@@ -119,6 +122,7 @@ pub fn read(root: &Path, style: AuthorStyle, redacted: &str) -> Archive {
         let mut loaded = Vec::new();
         let mut trees = load::Trees::default();
         let blobs = Blobs::read(&history, &versions);
+        archive.warnings = blobs.too_large(&versions);
         for version in &versions {
             let past = blobs
                 .texts(version)
@@ -181,12 +185,13 @@ pub fn read_cached<'c>(
     adoptions: &[Adoption],
     style: AuthorStyle,
     redacted: &str,
+    max_file_bytes: u64,
 ) -> &'c Archive {
     let key = History::open(root)
         .head()
-        .map(|head| format!("{head} {adoptions:?} {style:?} {redacted}"));
+        .map(|head| format!("{head} {adoptions:?} {style:?} {redacted} {max_file_bytes}"));
     if key.is_none() || cache.key != key {
-        cache.archive = read(root, style, redacted);
+        cache.archive = read(root, style, redacted, max_file_bytes);
         cache.key = key;
     }
     &cache.archive

@@ -22,14 +22,27 @@
 //! Authors appear by name (after `.mailmap`) or by initials, never by e-mail
 //! address: this is a privacy site.
 //!
-//! Everything is asked of the `git` program: one call per question, plus one
-//! `git cat-file --batch` process to read the old versions of a file. Its
-//! output uses the ASCII record and unit separators between records and
-//! fields, so a commit subject with odd characters cannot break the parsing.
+//! Everything is asked of the `git` program: one call per question, plus
+//! `git cat-file` to read the old versions of a file. Whoever can commit or
+//! tag writes what git gives back, so no byte of it may change how it is
+//! read:
+//!
+//! - Fields and records are separated by NUL bytes (`-z`, `%x00`, `%00`).
+//!   Git cuts a name or a message at a NUL, so no field holds one, and each
+//!   record has a fixed number of fields, the first a commit id.
+//! - A trailer value with a control character is refused with a warning
+//!   ([`adoption_mistakes`]); other text shows a control character as `�`.
+//! - A date is trusted only in the years 1970–9999 and no later than a day
+//!   after this build's clock; any other commit is dated by its place in
+//!   history (the commit before it) and named in a warning ([`misdated`]).
+//!   The clock decides nothing else: an honest history builds the same
+//!   bytes on any day.
+//! - A file over `--max-file-size` in an old commit is never read: git
+//!   tells its size first, and that version is left out with a warning.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ffi::OsString;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::thread;
@@ -40,12 +53,13 @@ use crate::model::{AuthorStyle, Date};
 use crate::text;
 use crate::yaml;
 
-/// Ends each record of a `--format` output (ASCII record separator).
-const RS: char = '\x1e';
-/// Separates the fields of a record (ASCII unit separator).
-const FS: char = '\x1f';
-/// Separates repeated values of one trailer (ASCII group separator).
-const GS: char = '\x1d';
+/// Separates the fields and records of git's output: git cuts a name or a
+/// message at a NUL byte, so no field can hold one.
+const NUL: char = '\0';
+
+/// How far after this build's clock a commit may be dated: time zones and
+/// a clock a little fast, not a clock set years ahead.
+const MARGIN_SECONDS: i64 = 24 * 60 * 60;
 
 /// Dutch name particles (tussenvoegsels): lower case in initials ("JdV").
 const PARTICLES: [&str; 13] = [
@@ -61,6 +75,11 @@ pub struct History {
     git_error: String,
     /// Extra environment for every git call; only tests set it.
     env: Vec<(String, OsString)>,
+    /// This build's clock, in seconds since 1970: a commit dated after it
+    /// (with [`MARGIN_SECONDS`]) is not trusted.
+    now: i64,
+    /// The largest file read from history (`--max-file-size`).
+    max_file_bytes: u64,
 }
 
 /// How much history git can give.
@@ -109,6 +128,13 @@ pub struct Adoption {
     /// A `Datum:` trailer that is no date that exists (`30-02-2021`); the
     /// tagger's date stands in for it, and the build refuses.
     pub wrong_date: Option<String>,
+    /// The trailers with a value that holds a control character: that value
+    /// is left out, and a warning names the tag and the trailer.
+    pub refused: Vec<String>,
+    /// The tagger's date as written, when the tag has no `Datum:` and that
+    /// date cannot be trusted (later than this build's clock, or outside
+    /// 1970–9999): the tag is dated as the commit it names, with a warning.
+    pub misdated: Option<String>,
 }
 
 /// One version of the site's input files, as git holds them.
@@ -124,19 +150,31 @@ pub struct SiteVersion {
 
 /// The texts of the files of many versions, each blob read once, by one
 /// `git cat-file` for them all: versions share most of their files.
-pub struct Blobs(HashMap<String, String>);
+pub struct Blobs {
+    texts: HashMap<String, String>,
+    /// The blobs over `--max-file-size`, never read, with their sizes.
+    too_large: HashMap<String, u64>,
+    max_file_bytes: u64,
+}
 
 impl Blobs {
     pub fn read(history: &History, versions: &[SiteVersion]) -> Blobs {
         let distinct: BTreeSet<&String> = versions.iter().flat_map(|v| v.files.values()).collect();
         let ids: Vec<String> = distinct.into_iter().cloned().collect();
         let texts = history.read_blobs(&ids).unwrap_or_default();
-        Blobs(
-            ids.into_iter()
-                .zip(texts)
-                .filter_map(|(id, text)| Some((id, text?)))
-                .collect(),
-        )
+        let mut blobs = Blobs {
+            texts: HashMap::new(),
+            too_large: HashMap::new(),
+            max_file_bytes: history.max_file_bytes,
+        };
+        for (id, text) in ids.into_iter().zip(texts) {
+            match text {
+                Ok(text) => _ = blobs.texts.insert(id, text),
+                Err(Unread::TooLarge(size)) => _ = blobs.too_large.insert(id, size),
+                Err(Unread::Missing) => {}
+            }
+        }
+        blobs
     }
 
     /// The texts of a version's files; None when one could not be read.
@@ -144,9 +182,46 @@ impl Blobs {
         version
             .files
             .iter()
-            .map(|(path, blob)| Some((path.clone(), self.0.get(blob)?.clone())))
+            .map(|(path, blob)| Some((path.clone(), self.texts.get(blob)?.clone())))
             .collect()
     }
+
+    /// A warning for each file over `--max-file-size` in these versions
+    /// (oldest first), at the first version that holds it: that version,
+    /// and every one after it that holds the same file, cannot be read.
+    pub fn too_large(&self, versions: &[SiteVersion]) -> Vec<Diagnostic> {
+        let mut told = BTreeSet::new();
+        let mut warnings = Vec::new();
+        for version in versions {
+            for (path, blob) in &version.files {
+                let Some(&size) = self.too_large.get(blob) else {
+                    continue;
+                };
+                if told.insert(blob) {
+                    let commit = version.commit.get(..7).unwrap_or(&version.commit);
+                    warnings.push(too_large_warning(commit, path, size, self.max_file_bytes));
+                }
+            }
+        }
+        warnings
+    }
+}
+
+/// The warning for a file over `--max-file-size` in an old commit.
+fn too_large_warning(commit: &str, path: &str, size: u64, max: u64) -> Diagnostic {
+    let (mb, max) = (size.div_ceil(1_000_000), max / 1_000_000);
+    Diagnostic::warning(
+        "",
+        None,
+        text!(
+            "het bestand `{path}` is in commit {commit} {mb} MB; helder leest bestanden tot {max} MB, dus blijft die versie (en elke volgende met dit bestand) uit het archief",
+            "the file `{path}` is {mb} MB in commit {commit}; helder reads files of up to {max} MB, so that version (and every later one with this file) is left out of the archive"
+        ),
+    )
+    .with_hint(text!(
+        "een model van een bestuur is een paar honderd kB, dus dit bestand hoort er vermoedelijk niet in; de versies zonder dit bestand blijven gewoon (is het echt zo groot, geef dan `--max-file-size {mb}`)",
+        "a board's model is a few hundred kB, so this file probably does not belong; the versions without it stay as they are (if it really is this large, pass `--max-file-size {mb}`)"
+    ))
 }
 
 /// Whether a path from the site root is one of the files `load` reads.
@@ -167,11 +242,16 @@ impl History {
     }
 
     fn open_with_env(root: &Path, env: Vec<(String, OsString)>) -> History {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
         let mut history = History {
             root: root.to_path_buf(),
             availability: Availability::NoGit,
             git_error: String::new(),
             env,
+            now,
+            max_file_bytes: crate::load::MAX_FILE_BYTES,
         };
         let mut probe = history.command();
         probe.args(["rev-parse", "--is-shallow-repository"]);
@@ -188,6 +268,13 @@ impl History {
 
     pub fn availability(&self) -> Availability {
         self.availability
+    }
+
+    /// The same history, reading no file from it larger than `max` bytes
+    /// (`--max-file-size`; [`crate::load::MAX_FILE_BYTES`] unless set).
+    pub fn with_max_file_bytes(mut self, max: u64) -> History {
+        self.max_file_bytes = max;
+        self
     }
 
     /// What is missing and how to fix it; None when the history is complete.
@@ -233,8 +320,11 @@ impl History {
     pub fn file_dates(&self, files: &[&Path]) -> BTreeMap<PathBuf, Date> {
         let mut dates = BTreeMap::new();
         let options = [
-            "--format=%x1e%ad",
-            "--name-only",
+            "--reverse",
+            "-z",
+            "--format=%H%x00%ad%x00%at",
+            "--raw",
+            "--no-abbrev",
             "--no-renames",
             "--relative",
         ];
@@ -242,15 +332,18 @@ impl History {
             return dates;
         };
         let wanted: Vec<Option<String>> = files.iter().map(|f| git_path(f)).collect();
-        for record in out.split(RS).filter(|r| !r.trim().is_empty()) {
-            let mut lines = record.lines();
-            let Some(date) = lines.next().and_then(Date::parse_iso) else {
-                continue;
-            };
-            for name in lines.filter(|l| !l.is_empty()) {
-                let index = wanted.iter().position(|w| w.as_deref() == Some(name));
+        let commits = commits(&out, 3);
+        let placed = self.placed(
+            commits
+                .iter()
+                .map(|c| self.trusted(c.fields[1], c.fields[2])),
+        );
+        // Oldest first: the newest commit that touched a file has the last word.
+        for (commit, date) in commits.iter().zip(placed) {
+            for (_, name) in &commit.changes {
+                let index = wanted.iter().position(|w| w.as_deref() == Some(*name));
                 if let Some(index) = index {
-                    dates.entry(files[index].to_path_buf()).or_insert(date);
+                    dates.insert(files[index].to_path_buf(), date);
                 }
             }
         }
@@ -278,8 +371,10 @@ impl History {
             .map(|(id, _)| format!("{id}:./{path}"))
             .collect();
         let texts = self.read_blobs(&objects).unwrap_or_default();
+        // A version over `--max-file-size` is skipped as one that does not
+        // parse; the archive's warning names it.
         let versions = commits.iter().zip(texts).filter_map(|((_, date), text)| {
-            let entries = entries(&text?)?;
+            let entries = entries(&text.ok()?)?;
             Some((*date, entries))
         });
         dates_of_change(versions)
@@ -301,19 +396,33 @@ impl History {
         redacted: &str,
     ) -> Vec<Version> {
         let format =
-            "--format=%ad%x1f%aN%x1f%(trailers:key=Status,valueonly,separator=%x1d)%x1f%s%x1e";
-        let Some(out) = self.log(&["--reverse", format, "--end-of-options", rev], paths) else {
+            "--format=%H%x00%ad%x00%at%x00%aN%x00%(trailers:key=Status,valueonly,unfold)%x00%s";
+        let options = ["--reverse", "-z", format, "--end-of-options", rev];
+        let Some(out) = self.log(&options, paths) else {
             return Vec::new();
         };
-        records(&out, 4)
-            .filter_map(|fields| Some((Date::parse_iso(fields[0])?, fields)))
+        let commits = commits(&out, 6);
+        let placed = self.placed(
+            commits
+                .iter()
+                .map(|c| self.trusted(c.fields[1], c.fields[2])),
+        );
+        commits
+            .iter()
+            .zip(placed)
             .enumerate()
-            .map(|(index, (date, fields))| Version {
-                number: format!("{:03}", index + 1),
-                status: last_value(fields[2]).map(|s| without_addresses(s, redacted)),
-                date,
-                author: author(fields[1], style),
-                description: without_addresses(fields[3].trim(), redacted),
+            .map(|(index, (commit, date))| {
+                let (name, status, subject) =
+                    (commit.fields[3], commit.fields[4], commit.fields[5]);
+                // Git writes the placeholder itself when an author line does not parse.
+                let name = if name == "%aN" { "" } else { name };
+                Version {
+                    number: format!("{:03}", index + 1),
+                    status: last_value(status).map(|s| without_addresses(&shown(s), redacted)),
+                    date,
+                    author: author(&shown(name), style),
+                    description: without_addresses(shown(subject).trim(), redacted),
+                }
             })
             .collect()
     }
@@ -325,14 +434,14 @@ impl History {
         if self.availability != Availability::Full {
             return Vec::new();
         }
-        // In for-each-ref, `%1f` is a byte; inside a trailers option it is `%x1f`.
-        let values = "valueonly,separator=%x2C%x20)";
+        // Every field ends in a NUL (`%00`); git's own trailer parser gives
+        // each value on a line of its own (`unfold` joins a folded one).
         let format = format!(
-            "--format=%(objecttype)%1f%(refname:lstrip=2)%1f%(taggerdate:short)\
-             %1f%(contents:trailers:key=Datum,valueonly,separator=%x1d)\
-             %1f%(contents:trailers:key=Vastgesteld-door,{values}\
-             %1f%(contents:trailers:key=Functie,{values}\
-             %1f%(contents:trailers:key=Instemming,{values}%1e"
+            "--format=%(objecttype)%00%(refname)%00%(taggerdate:short)%00%(taggerdate:unix)\
+             %00%(*committerdate:short)%00%(*committerdate:unix)%00{}",
+            TRAILERS
+                .map(|key| format!("%(contents:trailers:key={key},valueonly,unfold)%00"))
+                .concat()
         );
         let mut command = self.command();
         // All tags, filtered here: a prefix used as a pattern would glob.
@@ -340,7 +449,7 @@ impl History {
         let Some(out) = stdout_of(command) else {
             return Vec::new();
         };
-        adoptions_of_tags(&out, tag_prefix, redacted)
+        adoptions_of_tags(&out, tag_prefix, redacted, self.now)
     }
 
     /// The published versions of the site's model: for every date on which
@@ -348,12 +457,15 @@ impl History {
     /// `content/`, the input files as they were after the last such commit
     /// of that date, oldest first. Dates are committer dates, when a change
     /// landed, and never go back: a commit dated before the one before it
-    /// counts on that one's date. Empty unless the history is full.
+    /// counts on that one's date, and so does one whose date cannot be
+    /// trusted (see [`History::misdated`]), so that its changes are kept
+    /// and no later version is merged into it. Empty unless the history is full.
     pub fn site_versions(&self) -> Vec<SiteVersion> {
         let options = [
             "--reverse",
             "--first-parent",
-            "--format=%x1e%H%x1f%cd",
+            "-z",
+            "--format=%H%x00%cd%x00%ct",
             "--raw",
             "--no-abbrev",
             "--no-renames",
@@ -365,20 +477,16 @@ impl History {
         };
         let mut files: BTreeMap<String, String> = BTreeMap::new();
         let mut versions: Vec<SiteVersion> = Vec::new();
-        for record in out.split(RS).filter(|r| !r.trim().is_empty()) {
-            let mut lines = record.lines();
-            let Some((commit, date)) = lines.next().and_then(|l| l.split_once(FS)) else {
-                continue;
-            };
-            let Some(date) = Date::parse_iso(date) else {
-                continue;
-            };
-            // `:100644 100644 <old> <new> M\tpath`
-            for line in lines {
-                let Some((info, path)) = line.strip_prefix(':').and_then(|l| l.split_once('\t'))
-                else {
-                    continue;
-                };
+        let commits = commits(&out, 3);
+        let placed = self.placed(
+            commits
+                .iter()
+                .map(|c| self.trusted(c.fields[1], c.fields[2])),
+        );
+        for (record, date) in commits.iter().zip(placed) {
+            let commit = record.fields[0];
+            // `100644 100644 <old> <new> M`, then the path
+            for &(info, path) in &record.changes {
                 if !is_input(path) {
                     continue;
                 }
@@ -387,7 +495,7 @@ impl History {
                     (_, Some(status)) if status.starts_with('D') => {
                         files.remove(path);
                     }
-                    (Some(blob), Some(_)) => {
+                    (Some(blob), Some(_)) if is_object_id(blob) => {
                         files.insert(path.to_string(), blob.to_string());
                     }
                     _ => {}
@@ -426,7 +534,9 @@ impl History {
 
     /// The input files of the site at `rev` (a commit, tag or branch, as
     /// git names them): `Err` with git's own words when there is no such
-    /// revision.
+    /// revision. Its date is the committer date, or when that cannot be
+    /// trusted, the date of the nearest commit before it on the main line
+    /// that can.
     pub fn version_at(&self, rev: &str) -> Result<SiteVersion, String> {
         if self.availability == Availability::NoRepository
             || self.availability == Availability::NoGit
@@ -440,11 +550,12 @@ impl History {
             return Err(format!("{rev}: unknown revision"));
         };
         let commit = commit.trim().to_string();
-        let mut command = self.command();
-        command.args(["log", "-1", "--format=%cd", "--date=short", &commit]);
-        let Some(date) = stdout_of(command).and_then(|d| Date::parse_iso(d.trim())) else {
-            return Err(format!("{rev}: no date"));
-        };
+        let date = self
+            .date_of(&commit, 1)
+            .or_else(|| self.date_of(&commit, 0));
+        let date = date
+            .or_else(|| self.today())
+            .ok_or(format!("{rev}: no date"))?;
         let mut command = self.command();
         command
             .args(["ls-tree", "-r", "-z", "--full-tree"])
@@ -534,11 +645,94 @@ impl History {
 
     /// The commits that touched `file`, oldest first, with their author dates.
     fn commits_of(&self, file: &Path) -> Vec<(String, Date)> {
-        let Some(out) = self.log(&["--reverse", "--format=%H%x1f%ad%x1e"], &[file]) else {
+        let options = ["--reverse", "-z", "--format=%H%x00%ad%x00%at"];
+        let Some(out) = self.log(&options, &[file]) else {
             return Vec::new();
         };
-        records(&out, 2)
-            .filter_map(|fields| Some((fields[0].to_string(), Date::parse_iso(fields[1])?)))
+        let commits = commits(&out, 3);
+        let placed = self.placed(
+            commits
+                .iter()
+                .map(|c| self.trusted(c.fields[1], c.fields[2])),
+        );
+        let ids = commits.iter().map(|c| c.fields[0].to_string());
+        ids.zip(placed).collect()
+    }
+
+    /// The first trusted committer date of `commit` and the commits before
+    /// it on the main line, newest first; `limit` commits (0: all).
+    fn date_of(&self, commit: &str, limit: usize) -> Option<Date> {
+        let mut command = self.command();
+        command.args(["log", "-z", "--first-parent", "--date=short"]);
+        command.arg("--format=%H%x00%cd%x00%ct");
+        if limit > 0 {
+            command.arg(format!("--max-count={limit}"));
+        }
+        command.args(["--end-of-options", commit]);
+        let out = stdout_of(command)?;
+        commits(&out, 3)
+            .iter()
+            .find_map(|c| self.trusted(c.fields[1], c.fields[2]))
+    }
+
+    /// The day a commit is dated, `day` (`%ad` or `%cd`) at `seconds` (`%at`
+    /// or `%ct`), if it can be trusted: in the years 1970–9999, and no later
+    /// than a day after this build's clock.
+    fn trusted(&self, day: &str, seconds: &str) -> Option<Date> {
+        trusted(day, seconds, self.now)
+    }
+
+    /// The dates of commits in the order of history (oldest first), each
+    /// untrusted one (None) dated by its place: as the trusted commit
+    /// before it, or before the first one, as the first. Without any
+    /// trusted date, today.
+    fn placed(&self, dates: impl Iterator<Item = Option<Date>> + Clone) -> Vec<Date> {
+        let first = dates.clone().flatten().next();
+        let Some(mut last) = first.or_else(|| self.today()) else {
+            return Vec::new();
+        };
+        dates
+            .map(|date| {
+                if let Some(date) = date {
+                    last = date;
+                }
+                last
+            })
+            .collect()
+    }
+
+    /// The day of this build's clock (UTC).
+    fn today(&self) -> Option<Date> {
+        day_of(self.now)
+    }
+
+    /// The commits that touched the site's inputs with a date that cannot be
+    /// trusted, each as a warning that names it and says how it is dated.
+    pub fn misdated(&self) -> Vec<Diagnostic> {
+        let format = "--format=%H%x00%h%x00%ad%x00%at%x00%cd%x00%ct%x00%s";
+        let paths = [Path::new(SCHOOLS_FILE), Path::new(CONTENT_DIR)];
+        let Some(out) = self.log(&["-z", format], &paths) else {
+            return Vec::new();
+        };
+        commits(&out, 7)
+            .iter()
+            .filter_map(|c| {
+                let [_, short, author_day, author_at, day, at, subject] = c.fields[..] else {
+                    return None;
+                };
+                let (day, seconds) = match self.trusted(author_day, author_at) {
+                    None => (author_day, author_at),
+                    Some(_) if self.trusted(day, at).is_none() => (day, at),
+                    Some(_) => return None,
+                };
+                Some(misdated_warning(
+                    short,
+                    &shown(subject),
+                    day,
+                    seconds,
+                    self.now,
+                ))
+            })
             .collect()
     }
 
@@ -558,6 +752,7 @@ impl History {
         let mut files = BTreeSet::new();
         let mut schools = BTreeSet::new();
         for (file, committed) in sources.files.iter().zip(committed) {
+            let committed = committed.ok();
             if committed.as_deref() == Some(file.text.as_str()) {
                 continue;
             }
@@ -583,11 +778,58 @@ impl History {
         (files, schools)
     }
 
-    /// `git cat-file --batch`; None for an object that is missing or not UTF-8.
-    fn read_blobs(&self, objects: &[String]) -> Option<Vec<Option<String>>> {
+    /// The text of each object (`<commit>:./<path>` or a blob's id), or why
+    /// it cannot be read. `git cat-file --batch-check` tells each object's
+    /// size first, so a file over `--max-file-size` is never read at all,
+    /// however large it is; `git cat-file --batch` then reads the others.
+    /// None when git cannot answer.
+    fn read_blobs(&self, objects: &[String]) -> Option<Vec<Result<String, Unread>>> {
+        // A name with a line break would be two requests, and every answer after
+        // it would be taken for another object's: such a file is not asked for.
+        let asked: Vec<&String> = objects.iter().filter(|o| !o.contains('\n')).collect();
+        let found = self.cat_file("--batch-check", &asked, |out| {
+            let mut header = String::new();
+            (out.read_line(&mut header).ok()? > 0).then_some(())?;
+            Some(blob_header(header.trim_end()))
+        })?;
+        let mut found = found.into_iter();
+        let sizes: Vec<Result<(String, u64), Unread>> = objects
+            .iter()
+            .map(|o| match o.contains('\n') {
+                true => Err(Unread::Missing),
+                false => found.next().unwrap_or(Err(Unread::Missing)),
+            })
+            .collect();
+        let max = self.max_file_bytes;
+        let small: Vec<&String> = sizes
+            .iter()
+            .filter_map(|s| s.as_ref().ok().filter(|(_, size)| *size <= max))
+            .map(|(id, _)| id)
+            .collect();
+        let texts = self.cat_file("--batch", &small, |out| read_blob(out, max))?;
+        let mut texts = texts.into_iter();
+        let read = sizes.into_iter().map(|size| match size {
+            Err(unread) => Err(unread),
+            Ok((_, size)) if size > max => Err(Unread::TooLarge(size)),
+            Ok(_) => texts.next().flatten().ok_or(Unread::Missing),
+        });
+        Some(read.collect())
+    }
+
+    /// Runs `git cat-file MODE` with one request per object, and reads each
+    /// answer with `answer`; None when git cannot answer them all.
+    fn cat_file<T>(
+        &self,
+        mode: &str,
+        objects: &[&String],
+        mut answer: impl FnMut(&mut BufReader<std::process::ChildStdout>) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        if objects.is_empty() {
+            return Some(Vec::new());
+        }
         let mut command = self.command();
         command
-            .args(["cat-file", "--batch"])
+            .args(["cat-file", mode])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped());
         let mut child = command.spawn().ok()?;
@@ -595,15 +837,24 @@ impl History {
         let mut stdout = BufReader::new(child.stdout.take()?);
         let requests: String = objects.iter().map(|object| format!("{object}\n")).collect();
         // Write from a thread while reading here, so neither pipe fills up and blocks.
-        let texts = thread::scope(|scope| {
+        let answers = thread::scope(|scope| {
             scope.spawn(move || stdin.write_all(requests.as_bytes()));
-            let texts: Option<Vec<_>> = objects.iter().map(|_| read_blob(&mut stdout)).collect();
+            let answers: Option<Vec<T>> = objects.iter().map(|_| answer(&mut stdout)).collect();
             drop(stdout); // if reading failed, git stops on the closed pipe, and so does the writer
-            texts
+            answers
         });
         child.wait().ok()?;
-        texts
+        answers
     }
+}
+
+/// Why a file could not be read from history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unread {
+    /// Not there, not a file, or not UTF-8.
+    Missing,
+    /// Larger than `--max-file-size`: this many bytes.
+    TooLarge(u64),
 }
 
 /// What the history says about one build's inputs: read once, before
@@ -615,6 +866,9 @@ pub struct Table {
     pub complete: bool,
     /// What is missing and how to fix it, when the history is not complete.
     pub warning: Option<Text>,
+    /// What the history holds that cannot be trusted: commits with a date
+    /// from the future or outside 1970–9999, each named.
+    pub warnings: Vec<Diagnostic>,
     /// When each input file last changed.
     files: BTreeMap<PathBuf, Date>,
     /// When each school's entry in `schools.yaml` last changed.
@@ -634,35 +888,100 @@ pub struct Table {
 /// The code of a date in git that does not exist.
 pub const WRONG_DATE: &str = "HL301";
 
-/// The mistakes in what git holds for the site in `root`: a `Datum:` of
-/// an adoption that is no date. Asked by `check` as well as `build`.
-pub fn wrong_dates(root: &Path) -> Vec<Diagnostic> {
-    wrong_dates_of(&History::open(root).adoptions(ADOPTION_TAG_PREFIX, ""))
+/// The mistakes in what git holds for the site in `root`: those of its
+/// adoption record ([`adoption_mistakes`]) and its commits with a date that
+/// cannot be trusted ([`History::misdated`]). Asked by `check`; `build`
+/// finds the same in its [`Table`].
+pub fn mistakes(root: &Path) -> Vec<Diagnostic> {
+    let history = History::open(root);
+    let mut mistakes = adoption_mistakes(&history.adoptions(ADOPTION_TAG_PREFIX, ""));
+    mistakes.extend(history.misdated());
+    mistakes
 }
 
-/// The mistakes of an adoption record: a `Datum:` that is no date.
-pub fn wrong_dates_of(adoptions: &[Adoption]) -> Vec<Diagnostic> {
-    adoptions
-            .iter()
-            .filter_map(|a| {
-                let (written, tag) = (a.wrong_date.as_ref()?, &a.tag);
-                Some(
-                    Diagnostic::error(
-                        "",
-                        None,
-                        text!(
-                            "de tag `{tag}` heeft `Datum: {written}`, en die datum bestaat niet",
-                            "the tag `{tag}` has `Datum: {written}`, which is no date that exists"
-                        ),
-                    )
-                    .with_hint(text!(
-                        "schrijf de datum als jaar-maand-dag, zoals `Datum: 2021-02-28`: maak de tag opnieuw met `git tag -a -f {tag}` (en `git push -f origin {tag}`)",
-                        "write the date as year-month-day, such as `Datum: 2021-02-28`: make the tag again with `git tag -a -f {tag}` (and `git push -f origin {tag}`)"
-                    ))
-                    .with_code(WRONG_DATE),
+/// The mistakes of an adoption record: a `Datum:` that is no date and a
+/// tag whose version cannot be a folder of the site (errors: nothing is
+/// published until the tag is made again), and a trailer refused for a
+/// control character in its value (a warning: the rest of the record
+/// stands).
+///
+/// A tag name is an error, not a warning, because the adoption record must
+/// say what the tags say: leaving the adoption out would hide one, and
+/// showing it without the page of its text would publish a record that
+/// cannot be read back. The site as last built stays until the tag is renamed.
+pub fn adoption_mistakes(adoptions: &[Adoption]) -> Vec<Diagnostic> {
+    let mut mistakes = Vec::new();
+    for a in adoptions {
+        let tag = &a.tag;
+        if let Some(written) = &a.wrong_date {
+            mistakes.push(
+                Diagnostic::error(
+                    "",
+                    None,
+                    text!(
+                        "de tag `{tag}` heeft `Datum: {written}`, en die datum bestaat niet",
+                        "the tag `{tag}` has `Datum: {written}`, which is no date that exists"
+                    ),
                 )
-            })
-            .collect()
+                .with_hint(text!(
+                    "schrijf de datum als jaar-maand-dag, zoals `Datum: 2021-02-28`: maak de tag opnieuw met `git tag -a -f {tag}` (en `git push -f origin {tag}`)",
+                    "write the date as year-month-day, such as `Datum: 2021-02-28`: make the tag again with `git tag -a -f {tag}` (and `git push -f origin {tag}`)"
+                ))
+                .with_code(WRONG_DATE),
+            );
+        }
+        if !layout::is_folder_name(&a.version) {
+            let (version, new) = (&a.version, format!("{ADOPTION_TAG_PREFIX}1.0"));
+            mistakes.push(
+                Diagnostic::error(
+                    "",
+                    None,
+                    text!(
+                        "de tag `{tag}` kan geen vastgestelde versie van het reglement zijn: de pagina ervan zou in de map `reglement/{version}/` staan, en die naam is geen versie of is al van de site zelf",
+                        "the tag `{tag}` cannot be an adopted version of the regulation: its page would be in the folder `reglement/{version}/`, and that name is no version or is the site's own"
+                    ),
+                )
+                .with_hint(text!(
+                    "een versie bestaat uit letters, cijfers, `.`, `_` en `-`, zoals `1.0` of `2026-1`; geef de tag een andere naam met `git tag {new} {tag} && git tag -d {tag}` (en `git push origin {new} :refs/tags/{tag}`)",
+                    "a version is letters, digits, `.`, `_` and `-`, such as `1.0` or `2026-1`; rename the tag with `git tag {new} {tag} && git tag -d {tag}` (and `git push origin {new} :refs/tags/{tag}`)"
+                )),
+            );
+        }
+        if let Some(written) = &a.misdated {
+            let day = a.date.iso();
+            mistakes.push(
+                Diagnostic::warning(
+                    "",
+                    None,
+                    text!(
+                        "de tag `{tag}` is gedateerd op {written}, in de toekomst of buiten de jaren 1970–9999, en heeft geen `Datum:`; helder dateert de vaststelling als de commit die de tag aanwijst ({day})",
+                        "the tag `{tag}` is dated {written}, in the future or outside the years 1970–9999, and has no `Datum:`; helder dates the adoption as the commit the tag names ({day})"
+                    ),
+                )
+                .with_hint(text!(
+                    "schrijf de datum van de vaststelling in de tag, zoals `Datum: 2021-03-22`: maak de tag opnieuw met `git tag -a -f {tag}` (en `git push -f origin {tag}`)",
+                    "write the date of the adoption in the tag, such as `Datum: 2021-03-22`: make the tag again with `git tag -a -f {tag}` (and `git push -f origin {tag}`)"
+                )),
+            );
+        }
+        for key in &a.refused {
+            mistakes.push(
+                Diagnostic::warning(
+                    "",
+                    None,
+                    text!(
+                        "de tag `{tag}` heeft bij `{key}:` een waarde met een stuurteken (een onzichtbaar teken dat geen tekst is); helder laat die waarde weg uit de vaststelling",
+                        "the tag `{tag}` has a value of `{key}:` with a control character (an invisible character that is no text); helder leaves that value out of the adoption record"
+                    ),
+                )
+                .with_hint(text!(
+                    "maak de tag opnieuw met de waarde in gewone tekst: `git tag -a -f {tag}` (en `git push -f origin {tag}`)",
+                    "make the tag again with the value in plain text: `git tag -a -f {tag}` (and `git push -f origin {tag}`)"
+                )),
+            );
+        }
+    }
+    mistakes
 }
 
 impl Table {
@@ -709,14 +1028,16 @@ impl Table {
 /// re-indent does not count). Addresses in commit messages and tags are
 /// replaced by `redacted`.
 /// With `preview`, it also reads which inputs differ from the last commit.
+/// No file over `max_file_bytes` is read from history.
 pub fn read(
     root: &Path,
     sources: &Sources,
     style: AuthorStyle,
     redacted: &str,
     preview: bool,
+    max_file_bytes: u64,
 ) -> Table {
-    let history = History::open(root);
+    let history = History::open(root).with_max_file_bytes(max_file_bytes);
     if history.availability() != Availability::Full {
         return Table {
             warning: history.warning(),
@@ -743,6 +1064,7 @@ pub fn read(
             history.entries_last_changed(Path::new(SCHOOLS_FILE), &mut |t| cache.read(t))
         });
         let versions = scope.spawn(|| history.versions(&regulation, style, redacted));
+        let misdated = scope.spawn(|| history.misdated());
         let adoptions = history.adoptions(ADOPTION_TAG_PREFIX, redacted);
         let amended = adoptions
             .last()
@@ -751,6 +1073,7 @@ pub fn read(
         Table {
             complete: true,
             warning: None,
+            warnings: joined(misdated),
             files: joined(dates),
             schools: joined(schools),
             versions: joined(versions),
@@ -874,17 +1197,36 @@ fn dates_of_change(versions: impl Iterator<Item = (Date, Entries)>) -> BTreeMap<
     dates
 }
 
-/// Reads one answer of `git cat-file --batch`: Some(None) for a missing
-/// object, None when the answer itself is broken.
-fn read_blob(stdout: &mut impl BufRead) -> Option<Option<String>> {
+/// One answer of `git cat-file --batch-check`: the blob's id and size,
+/// or why there is none (a missing object, a folder).
+fn blob_header(header: &str) -> Result<(String, u64), Unread> {
+    let fields: Vec<&str> = header.split(' ').collect();
+    match fields[..] {
+        [id, "blob", size] if is_object_id(id) => size
+            .parse()
+            .map(|size| (id.to_string(), size))
+            .map_err(|_| Unread::Missing),
+        _ => Err(Unread::Missing),
+    }
+}
+
+/// Reads one answer of `git cat-file --batch`: Some(None) for an object
+/// that is missing, not UTF-8 or over `max` bytes (never read into memory),
+/// None when the answer itself is broken.
+fn read_blob(stdout: &mut impl BufRead, max: u64) -> Option<Option<String>> {
     let mut header = String::new();
     stdout.read_line(&mut header).ok()?;
     let header = header.trim_end();
     if header.ends_with(" missing") || header.ends_with(" ambiguous") {
         return Some(None);
     }
-    let size: usize = header.rsplit(' ').next()?.parse().ok()?;
-    let mut body = vec![0; size + 1]; // the object, then a newline
+    let size: u64 = header.rsplit(' ').next()?.parse().ok()?;
+    if size > max {
+        // Passed over without keeping it: the blob changed since it was measured.
+        std::io::copy(&mut stdout.by_ref().take(size + 1), &mut std::io::sink()).ok()?;
+        return Some(None);
+    }
+    let mut body = vec![0; usize::try_from(size).ok()? + 1]; // the object, then a newline
     stdout.read_exact(&mut body).ok()?;
     body.pop();
     Some(String::from_utf8(body).ok())
@@ -893,51 +1235,223 @@ fn read_blob(stdout: &mut impl BufRead) -> Option<Option<String>> {
 /// The adoption record in the output of the `for-each-ref` that
 /// [`History::adoptions`] runs, oldest first. Public so that the fuzz target
 /// `dates` (`fuzz/`) can give it any text, as a broken or hostile tag would.
-pub fn adoptions_of_tags(output: &str, tag_prefix: &str, redacted: &str) -> Vec<Adoption> {
-    let mut adoptions: Vec<Adoption> = records(output, 7)
-        .filter_map(|fields| adoption(&fields, tag_prefix, redacted))
+///
+/// `now` is the build's clock, in seconds since 1970: a tag dated later (or
+/// outside 1970–9999) without a `Datum:` is dated as the commit it names.
+pub fn adoptions_of_tags(
+    output: &str,
+    tag_prefix: &str,
+    redacted: &str,
+    now: i64,
+) -> Vec<Adoption> {
+    // Each field ends in a NUL, and each record in a newline after that: a
+    // record's first field starts with the newline of the one before.
+    let fields: Vec<&str> = output.split(NUL).collect();
+    let mut adoptions: Vec<Adoption> = fields
+        .chunks_exact(6 + TRAILERS.len())
+        .enumerate()
+        .filter_map(|(index, record)| {
+            let kind = record[0];
+            let kind = if index == 0 {
+                Some(kind)
+            } else {
+                kind.strip_prefix('\n')
+            };
+            adoption(kind?, &record[1..], tag_prefix, redacted, now)
+        })
         .collect();
     adoptions.sort_by(|a, b| (a.date, &a.version).cmp(&(b.date, &b.version)));
     adoptions
 }
 
+/// The trailers of an adoption tag, in the order [`History::adoptions`] asks for them.
+const TRAILERS: [&str; 4] = ["Datum", "Vastgesteld-door", "Functie", "Instemming"];
+
 /// One adoption from a record of `for-each-ref`, if it is an annotated tag
-/// named `prefix…`.
-fn adoption(fields: &[&str], prefix: &str, redacted: &str) -> Option<Adoption> {
-    let [kind, name, tagger_date, datum, by, role, consent] = fields else {
+/// named `refs/tags/prefix…`. A trailer value with a control character is
+/// left out, and its trailer named in [`Adoption::refused`].
+fn adoption(
+    kind: &str,
+    fields: &[&str],
+    prefix: &str,
+    redacted: &str,
+    now: i64,
+) -> Option<Adoption> {
+    let [
+        refname,
+        tagger_day,
+        tagger_at,
+        commit_day,
+        commit_at,
+        trailers @ ..,
+    ] = fields
+    else {
         return None;
     };
+    let name = refname.strip_prefix("refs/tags/")?;
+    // Git allows no control character in a ref's name; one that has it is no tag of git's.
     let version = name.strip_prefix(prefix).filter(|v| !v.is_empty())?;
-    if *kind != "tag" {
+    if kind != "tag" || name.chars().any(char::is_control) {
         return None;
     }
-    let written = last_value(datum);
-    let datum = written.and_then(Date::parse_iso);
+    let mut refused = Vec::new();
+    let mut values: Vec<Vec<&str>> = Vec::new();
+    for (key, lines) in TRAILERS.iter().zip(trailers) {
+        // A tab is white space as a space is; any other control character can
+        // only have been put there to be read as something else.
+        let (clean, odd): (Vec<&str>, Vec<&str>) = lines
+            .split('\n')
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .partition(|v| !v.chars().any(|c| c.is_control() && c != '\t'));
+        if !odd.is_empty() {
+            refused.push(key.to_string());
+        }
+        values.push(clean);
+    }
+    let [datum, by, role, consent] = &values[..] else {
+        return None;
+    };
+    let joined = |values: &[&str]| {
+        let words: Vec<String> = values.iter().map(|v| v.replace('\t', " ")).collect();
+        without_addresses(&words.join(", "), redacted)
+    };
+    let written = datum.last().copied();
+    let date = written.and_then(Date::parse_iso);
+    let tagged = trusted(tagger_day, tagger_at, now);
+    let misdated = (date.is_none() && tagged.is_none()).then(|| shown(tagger_day));
+    // Without a date of its own, the tag is dated as the commit it names,
+    // which was there before it; failing that, as today.
+    let placed = tagged
+        .or_else(|| trusted(commit_day, commit_at, now))
+        .or_else(|| day_of(now));
     Some(Adoption {
         version: version.to_string(),
         tag: name.to_string(),
-        wrong_date: written.filter(|_| datum.is_none()).map(str::to_string),
-        date: datum.or_else(|| Date::parse_iso(tagger_date))?,
-        by: without_addresses(by.trim(), redacted),
-        role: without_addresses(role.trim(), redacted),
-        consent: without_addresses(consent.trim(), redacted),
+        wrong_date: written.filter(|_| date.is_none()).map(shown),
+        misdated,
+        date: date.or(placed)?,
+        by: joined(by),
+        role: joined(role),
+        consent: joined(consent),
+        refused,
     })
 }
 
-/// The records of a `--format=…%x1e` output, each split into exactly `fields`
-/// fields; the last field keeps any stray separator.
-fn records(output: &str, fields: usize) -> impl Iterator<Item = Vec<&str>> {
-    output
-        .split(RS)
-        .map(|record| record.trim_start_matches('\n'))
-        .filter(|record| !record.is_empty())
-        .map(move |record| record.splitn(fields, FS).collect::<Vec<_>>())
-        .filter(move |record| record.len() == fields)
+/// One commit of a `git log -z` whose `--format` is `fields` fields joined
+/// by `%x00`, the first `%H`; with `--raw`, the files it changed.
+struct Commit<'a> {
+    fields: Vec<&'a str>,
+    /// Each changed file: `<mode> <mode> <old blob> <new blob> <status>`
+    /// (without the leading `:`), and its path.
+    changes: Vec<(&'a str, &'a str)>,
 }
 
-/// The last of the values of a trailer given more than once.
+/// The commits of a `git log -z` output (see [`Commit`]). No field holds a
+/// NUL, so each commit is exactly its `fields` fields, then with `--raw`
+/// a pair for each file, its first part starting with `:`. Reading stops
+/// at anything else, which git does not write.
+fn commits(output: &str, fields: usize) -> Vec<Commit<'_>> {
+    let mut tokens = output.split(NUL).peekable();
+    let mut commits = Vec::new();
+    loop {
+        let record: Vec<&str> = tokens.by_ref().take(fields).collect();
+        if record.len() < fields || !is_object_id(record[0]) {
+            return commits;
+        }
+        let mut changes = Vec::new();
+        while let Some(info) = tokens.next_if(|t| t.trim_start_matches('\n').starts_with(':')) {
+            let Some(path) = tokens.next() else {
+                break;
+            };
+            changes.push((&info.trim_start_matches('\n')[1..], path));
+        }
+        commits.push(Commit {
+            fields: record,
+            changes,
+        });
+    }
+}
+
+/// Whether `text` is the full id of a git object (SHA-1 or SHA-256).
+fn is_object_id(text: &str) -> bool {
+    matches!(text.len(), 40 | 64) && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The last of the values of a trailer given more than once, one per line.
 fn last_value(values: &str) -> Option<&str> {
-    values.split(GS).map(str::trim).rfind(|v| !v.is_empty())
+    values.split('\n').map(str::trim).rfind(|v| !v.is_empty())
+}
+
+/// Text from git as a page may show it: a tab as a space, and any other
+/// control character, or one that turns the direction of text around, as `�`.
+fn shown(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' => ' ',
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{fffd}',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
+/// The day of a commit or tag, `day` as git writes it at `seconds` since
+/// 1970, if it can be trusted: in the years 1970–9999, and no later than a
+/// day after `now`, this build's clock.
+fn trusted(day: &str, seconds: &str, now: i64) -> Option<Date> {
+    let seconds: i64 = seconds.parse().ok()?;
+    let date = Date::parse_iso(day)?;
+    let possible = (0..=now.saturating_add(MARGIN_SECONDS)).contains(&seconds);
+    (possible && (1970..=9999).contains(&date.year())).then_some(date)
+}
+
+/// The day (UTC) of a time in seconds since 1970, in the years 1970–9999.
+fn day_of(seconds: i64) -> Option<Date> {
+    // Howard Hinnant's `civil_from_days`, for days since 1970-01-01.
+    let days = seconds.clamp(0, 253_402_300_799) / 86_400 + 719_468;
+    let (era, day_of_era) = (days / 146_097, days % 146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    Date::new(
+        year.try_into().ok()?,
+        month.try_into().ok()?,
+        day.try_into().ok()?,
+    )
+}
+
+/// The warning for a commit whose date cannot be trusted: `day` as git
+/// writes it, at `seconds` since 1970.
+fn misdated_warning(commit: &str, subject: &str, day: &str, seconds: &str, now: i64) -> Diagnostic {
+    let day = if day.is_empty() { "?" } else { day };
+    let future = seconds
+        .parse::<i64>()
+        .is_ok_and(|s| s > now.saturating_add(MARGIN_SECONDS));
+    let year = Date::parse_iso(day).map(|d| d.year());
+    let message = if future && year.is_some_and(|y| y <= 9999) {
+        text!(
+            "commit {commit} (\"{subject}\") is gedateerd op {day}, in de toekomst; helder dateert hem als de commit ervoor, zodat geen pagina een datum uit de toekomst toont",
+            "commit {commit} (\"{subject}\") is dated {day}, in the future; helder dates it as the commit before it, so that no page shows a date from the future"
+        )
+    } else {
+        text!(
+            "commit {commit} (\"{subject}\") heeft als datum {day}, buiten de jaren 1970–9999; helder dateert hem als de commit ervoor",
+            "commit {commit} (\"{subject}\") is dated {day}, outside the years 1970–9999; helder dates it as the commit before it"
+        )
+    };
+    Diagnostic::warning("", None, message).with_hint(text!(
+        "de klok van de computer waarop hij gemaakt is stond vermoedelijk verkeerd: zet die goed; is de commit nog niet gedeeld (gepusht) en is het de laatste, geef hem dan de juiste datum met `git commit --amend --no-edit --date=now`",
+        "the clock of the computer it was made on was probably wrong: set it right; if the commit is not shared (pushed) yet and is the last one, give it the right date with `git commit --amend --no-edit --date=now`"
+    ))
 }
 
 /// An author as the table shows them. A name that is itself an e-mail
@@ -1313,6 +1827,8 @@ mod tests {
             consent: "oudergeleding van de GMR".to_string(),
             tag: "reglement-1.0".to_string(),
             wrong_date: None,
+            refused: Vec::new(),
+            misdated: None,
         };
         let second = Adoption {
             version: "2.0".to_string(),
@@ -1322,6 +1838,8 @@ mod tests {
             consent: String::new(),
             tag: "reglement-2.0".to_string(),
             wrong_date: None,
+            refused: Vec::new(),
+            misdated: None,
         };
         assert_eq!(adoptions, [first, second]);
     }
@@ -1346,7 +1864,7 @@ mod tests {
             adoptions: repo.history().adoptions("reglement-", "[adres]"),
             ..Table::default()
         };
-        let found: Vec<String> = wrong_dates_of(&table.adoptions)
+        let found: Vec<String> = adoption_mistakes(&table.adoptions)
             .into_iter()
             .map(|d| d.message.en)
             .collect();
@@ -1462,5 +1980,163 @@ mod tests {
                 .en
                 .contains("git is not installed")
         );
+    }
+
+    /// The records of `for-each-ref` as the fuzz target `dates` has them in
+    /// its corpus (`fuzz/corpus/dates/tags`): a separator of the old format
+    /// in a value makes no tag of its own, and that value is refused.
+    #[test]
+    fn each_tag_is_one_record_whatever_its_trailers_hold() {
+        let output = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/dates/tags"),
+        )
+        .unwrap();
+        let adoptions = adoptions_of_tags(&output, "reglement-", "[adres]", 1_700_000_000);
+        let read: Vec<_> = adoptions
+            .iter()
+            .map(|a| {
+                (
+                    &*a.tag,
+                    a.date.iso(),
+                    &*a.by,
+                    &*a.consent,
+                    a.refused.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                // Tagged in 2099 without a `Datum:`: dated as its commit.
+                ("reglement-3.0", "2021-02-20".to_string(), "", "", vec![]),
+                (
+                    "reglement-1.0",
+                    "2021-02-28".to_string(),
+                    "College van Bestuur, [adres]",
+                    "",
+                    vec!["Instemming".to_string()]
+                ),
+                ("reglement-2.0", "2022-01-20".to_string(), "A", "C", vec![]),
+            ]
+        );
+        assert_eq!(adoptions[2].wrong_date.as_deref(), Some("x"));
+        assert_eq!(adoptions[0].misdated.as_deref(), Some("2099-01-01"));
+    }
+
+    /// `git ARGS` in `dir`, with `input` on its standard input; its output.
+    fn git_with(dir: &Path, args: &[&str], input: &[u8]) -> String {
+        let mut child = Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "git {args:?}");
+        String::from_utf8(output.stdout).unwrap().trim().to_string()
+    }
+
+    /// Bytes as a hostile commit or tag may hold them: any byte, with the
+    /// separators git's output was once split at, NUL, line breaks and
+    /// colons (which make trailers) more often than chance.
+    fn hostile_bytes() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+        use proptest::prelude::*;
+        let byte = prop_oneof![
+            any::<u8>(),
+            Just(0x1e),
+            Just(0x1f),
+            Just(0x1d),
+            Just(0),
+            Just(b'\n'),
+            Just(b':'),
+            Just(b' '),
+        ];
+        proptest::collection::vec(byte, 0..24)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+        /// For any bytes in an author's name, a commit message, a `Status:`
+        /// trailer and an adoption tag's trailers, written as git objects as
+        /// they are: the version table has one row for each commit that
+        /// touched the file, in order, and the adoption record one entry for
+        /// each tag, with its own name; nothing shown holds a control character.
+        #[test]
+        fn no_bytes_in_git_change_what_is_read(
+            commits in proptest::collection::vec(
+                (hostile_bytes(), hostile_bytes(), hostile_bytes()), 1..4),
+            tags in proptest::collection::vec((hostile_bytes(), hostile_bytes()), 0..3),
+        ) {
+            let repo = Repo::new("hostile-bytes");
+            let dir = &repo.dir;
+            let mut parent: Option<String> = None;
+            for (n, (name, subject, status)) in commits.iter().enumerate() {
+                repo.write("reglement.md", &format!("versie {n}"));
+                repo.git(&["add", "-A"], &[]);
+                let tree = git_with(dir, &["write-tree"], b"");
+                let mut object = format!("tree {tree}\n").into_bytes();
+                if let Some(parent) = &parent {
+                    object.extend(format!("parent {parent}\n").bytes());
+                }
+                let seconds = 1_614_600_000 + 86_400 * n;
+                object.extend(b"author ");
+                object.extend(name);
+                object.extend(format!(" <a@school.example> {seconds} +0100\n").bytes());
+                object.extend(format!("committer C <c@school.example> {seconds} +0100\n\n").bytes());
+                object.extend(subject);
+                object.extend(b"\n\nStatus: ");
+                object.extend(status);
+                object.push(b'\n');
+                let args = ["hash-object", "--literally", "-w", "--stdin", "-t", "commit"];
+                let id = git_with(dir, &args, &object);
+                git_with(dir, &["update-ref", "HEAD", &id], b"");
+                parent = Some(id);
+            }
+            let head = parent.unwrap_or_default();
+            let mut names = Vec::new();
+            for (n, (by, consent)) in tags.iter().enumerate() {
+                let name = format!("reglement-{n}.0");
+                let mut object = format!(
+                    "object {head}\ntype commit\ntag {name}\n\
+                     tagger T <t@school.example> 1617000000 +0100\n\nVastgesteld\n\n\
+                     Datum: 2021-03-2{n}\nVastgesteld-door: "
+                ).into_bytes();
+                object.extend(by);
+                object.extend(b"\nInstemming: ");
+                object.extend(consent);
+                object.push(b'\n');
+                let args = ["hash-object", "--literally", "-w", "--stdin", "-t", "tag"];
+                let id = git_with(dir, &args, &object);
+                git_with(dir, &["update-ref", &format!("refs/tags/{name}"), &id], b"");
+                names.push(name);
+            }
+
+            let history = repo.history();
+            let versions = history.versions(&[Path::new("reglement.md")], AuthorStyle::Name, "[adres]");
+            let numbers: Vec<String> = versions.iter().map(|v| v.number.clone()).collect();
+            let expected: Vec<String> = (1..=commits.len()).map(|n| format!("{n:03}")).collect();
+            proptest::prop_assert_eq!(numbers, expected);
+            let mut adoptions: Vec<String> = history
+                .adoptions("reglement-", "[adres]")
+                .into_iter()
+                .map(|a| a.tag)
+                .collect();
+            adoptions.sort();
+            proptest::prop_assert_eq!(adoptions, names);
+
+            let shown = versions
+                .iter()
+                .flat_map(|v| [v.status.clone().unwrap_or_default(), v.author.clone(), v.description.clone()])
+                .chain(history.adoptions("reglement-", "[adres]").into_iter().flat_map(|a| [a.by, a.role, a.consent]));
+            for text in shown {
+                proptest::prop_assert!(!text.chars().any(char::is_control), "{:?}", text);
+            }
+        }
     }
 }

@@ -264,13 +264,38 @@ pub fn regulation_files(sources: &Sources) -> Vec<PathBuf> {
 
 /// Whether a version of the regulation (the end of a tag's name) can be a
 /// folder of the site: letters, digits, `.`, `_` and `-`, not starting with
-/// a dot (`1.0`, `2026-1`). Other tags are no adoptions helder publishes.
+/// a dot (`1.0`, `2026-1`), and no name of a file the site itself writes
+/// beside those folders (`index.html` of `reglement/index.html`), in any
+/// case, as a file system that ignores case would take it.
 pub fn is_folder_name(version: &str) -> bool {
+    let regulation = Page::Regulation.file();
+    let folder = regulation.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let mut taken = pages_in(folder);
     !version.is_empty()
         && !version.starts_with('.')
         && version
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        && !taken.any(|name| name.eq_ignore_ascii_case(version))
+}
+
+/// The names the site's fixed pages take directly in `folder`.
+fn pages_in(folder: &str) -> impl Iterator<Item = String> {
+    let fixed = [
+        Page::Index,
+        Page::StaffStatement,
+        Page::BoardCookies,
+        Page::Accessibility,
+        Page::Regulation,
+        Page::NotFound,
+        Page::Feed(None),
+    ];
+    let prefix = format!("{folder}/");
+    fixed.into_iter().filter_map(move |page| {
+        let file = page.file();
+        let rest = file.strip_prefix(&prefix)?;
+        Some(rest.split('/').next().unwrap_or(rest).to_string())
+    })
 }
 
 /// Whether a school id would take the place of another page or file of the site.
@@ -368,6 +393,9 @@ mod tests {
         );
         assert!(is_folder_name("1.0") && is_folder_name("2026-1"));
         assert!(!is_folder_name("..") && !is_folder_name("a/b") && !is_folder_name(""));
+        // The regulation's own page is `reglement/index.html`: no version takes its name.
+        assert!(!is_folder_name("index.html") && !is_folder_name("INDEX.html"));
+        assert!(is_folder_name("index.htm"));
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! reads in Dutch with its day and year; a period that parses has words;
 //! the theme's filters take any text without panicking (a site's template
 //! may give them anything); and an adoption record never shows an e-mail
-//! address, whatever a tag's trailers hold.
+//! address or a control character, whatever a tag's trailers hold, and has
+//! no more entries than `for-each-ref` gave records (ten NUL-ended
+//! fields each): no byte of a trailer makes a tag of its own.
 
 #![no_main]
 
@@ -45,12 +47,17 @@ fuzz_target!(|data: &[u8]| {
     }
     t.period(text);
 
-    let adoptions = adoptions_of_tags(text, "reglement-", REDACTED);
+    // The clock of 1 December 2026.
+    let adoptions = adoptions_of_tags(text, "reglement-", REDACTED, 1_764_547_200);
     for pair in adoptions.windows(2) {
         assert!((pair[0].date, &pair[0].version) <= (pair[1].date, &pair[1].version));
     }
+    assert!(adoptions.len() <= text.matches('\0').count() / 10);
     for a in &adoptions {
         assert!(a.tag.starts_with("reglement-") && !a.version.is_empty());
+        for shown in [&a.by, &a.role, &a.consent] {
+            assert!(!shown.chars().any(char::is_control), "{shown:?}");
+        }
         for shown in [&a.by, &a.role, &a.consent] {
             let address = shown.split_whitespace().find(|word| {
                 word.split_once('@')

@@ -30,6 +30,7 @@ pub fn run(options: &Options) -> Result<Report, Report> {
     let loaded = load::load(&options.root, options.strictness.max_file_bytes);
     let theme = theme::load(&options.root, &loaded.model.site.language);
     let (root, style, preview) = (&options.root, loaded.model.site.authors, options.preview);
+    let max = options.strictness.max_file_bytes;
     let redacted = theme.as_ref().map_or("", |t| t.strings.redacted.as_str());
     // Checking the model, compiling the templates and what git says (a git
     // process per question) take about as long: at once, a build waits
@@ -42,9 +43,9 @@ pub fn run(options: &Options) -> Result<Report, Report> {
         let archive = options
             .archive
             .is_none()
-            .then(|| scope.spawn(|| archive::read(root, style, redacted)));
+            .then(|| scope.spawn(|| archive::read(root, style, redacted, max)));
         let history =
-            scope.spawn(|| history::read(root, &loaded.sources, style, redacted, preview));
+            scope.spawn(|| history::read(root, &loaded.sources, style, redacted, preview, max));
         let diagnostics = super::checked(&loaded);
         (
             diagnostics,
@@ -72,19 +73,21 @@ pub fn run(options: &Options) -> Result<Report, Report> {
             .iter()
             .map(|w| Diagnostic::warning("", None, w.clone())),
     );
-    warnings.extend(history::wrong_dates_of(&history.adoptions));
-    let warnings = match errors_first(warnings, options.strictness) {
-        Ok(warnings) => warnings,
-        Err(report) => return Err(report.with_sources(sources)),
-    };
+    warnings.extend(history::adoption_mistakes(&history.adoptions));
+    warnings.extend(history.warnings.iter().cloned());
     let redacted = &theme.strings.redacted;
     let (mut cached, none) = (None, archive::Archive::default());
     let archive = match options.archive {
         Some(cache) => {
             let cached = cached.insert(cache.borrow_mut());
-            archive::read_cached(cached, root, &history.adoptions, style, redacted)
+            archive::read_cached(cached, root, &history.adoptions, style, redacted, max)
         }
         None => read.as_ref().unwrap_or(&none),
+    };
+    warnings.extend(archive.warnings.iter().cloned());
+    let warnings = match errors_first(warnings, options.strictness) {
+        Ok(warnings) => warnings,
+        Err(report) => return Err(report.with_sources(sources)),
     };
     let site = resolve::resolve(&model, &sources, &history, archive);
     let feeds = site

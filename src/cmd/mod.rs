@@ -114,7 +114,7 @@ pub fn load_and_check(
     let mut diagnostics = checked(&loaded);
     // The dates git holds; the history's own warning (no repository, a
     // shallow clone) is for `build`, which leaves the dates out.
-    diagnostics.extend(crate::history::wrong_dates(root));
+    diagnostics.extend(crate::history::mistakes(root));
     match errors_first(diagnostics, strictness) {
         Ok(warnings) => Ok((loaded.model, loaded.sources, warnings)),
         Err(report) => Err(report.with_sources(loaded.sources)),

@@ -11,6 +11,7 @@ mod bytes;
 mod cookies;
 mod errors;
 mod fixtures;
+mod forged;
 mod history;
 mod hostile;
 mod init;
