@@ -284,7 +284,22 @@ pub fn forbidden(c: char) -> bool {
 /// The first character of `text` that YAML forbids, and its line and
 /// column (in characters, as every position of helder is).
 pub fn first_forbidden(text: &str) -> Option<(Pos, char)> {
-    let (at, c) = text.char_indices().find(|(_, c)| forbidden(*c))?;
+    // By bytes, since every file is read through here: a forbidden
+    // character starts with a control byte, or with the first byte of C1
+    // (0xC2) or of U+FFFE and U+FFFF (0xEF); only from such a byte on are
+    // the characters decoded.
+    let maybe = |b: &u8| {
+        (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x7f | 0xc2 | 0xef)
+    };
+    let mut from = 0;
+    let (at, c) = loop {
+        let start = from + text.as_bytes()[from..].iter().position(maybe)?;
+        let c = text[start..].chars().next()?;
+        if forbidden(c) {
+            break (start, c);
+        }
+        from = start + c.len_utf8();
+    };
     let before = &text[..at];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let pos = Pos {
