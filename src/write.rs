@@ -43,13 +43,15 @@
 //!   published site; a checkout, a copy or an edit gives a file another
 //!   identity, which no commit can choose, so such a file is written anew.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::fs;
 use std::hash::{BuildHasher, RandomState};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Mutex;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::diagnostic::{Diagnostic, Text};
 use crate::layout::{CONTENT_DIR, MANIFEST, THEMES_DIR};
@@ -247,9 +249,8 @@ const MANIFEST_HEADER: &str = "# De bestanden die helder hier schreef; helder ve
 /// or another separator, and not the list itself.
 fn confined(rel: &str) -> bool {
     rel != MANIFEST
-        && rel
-            .split('/')
-            .all(|part| !matches!(part, "" | "." | "..") && !part.contains(['\\', ':', '\0']))
+        && !rel.bytes().any(|b| matches!(b, b'\\' | b':' | 0))
+        && rel.split('/').all(|part| !matches!(part, "" | "." | ".."))
 }
 
 /// The files the list in `dir` names, each inside `dir`; `None` when the
@@ -407,11 +408,10 @@ impl State {
 
 /// One line of the state: `key size dev ino secs nanos path`.
 fn state_line(text: &mut String, rel: &str, written: &Written) {
+    use std::fmt::Write;
     if let Some((dev, ino, secs, nanos)) = written.id {
         let (key, size) = (written.key, written.size);
-        text.push_str(&format!(
-            "{key:016x} {size} {dev} {ino} {secs} {nanos} {rel}\n"
-        ));
+        let _ = writeln!(text, "{key:016x} {size} {dev} {ino} {secs} {nanos} {rel}");
     }
 }
 
@@ -425,6 +425,11 @@ pub struct Target {
     /// The lock on the folder around it, released when the build ends, also
     /// when it is killed.
     _lock: Option<fs::File>,
+    /// The files the output folder's list names, when it has one, and
+    /// those of the site before the last build: each folder was seen to
+    /// hold nothing else.
+    online: Option<HashSet<String>>,
+    before: HashSet<String>,
 }
 
 impl Target {
@@ -455,9 +460,14 @@ impl Target {
             a_folder_or_nothing(folder)?;
         }
         clean_up(&dir, &beside)?;
-        only_our_files(&dir)?;
-        only_its_pages(&beside.old)?;
-        Ok(Target { dir, _lock: lock })
+        let online = only_our_files(&dir)?;
+        let before = only_its_pages(&beside.old)?;
+        Ok(Target {
+            dir,
+            _lock: lock,
+            online,
+            before,
+        })
     }
 
     /// The folder that is replaced.
@@ -478,9 +488,9 @@ pub fn replace<T>(
     let beside = Beside::of(output);
     let staging = &beside.staging;
     let mut state = State::read(&beside.state);
-    let online = listed_in(output);
+    let online = target.online.as_ref();
     let output_id = folder_id(output);
-    let kept = state.of(output_id, online.as_ref());
+    let kept = state.of(output_id, online);
     // The site before the last build becomes the new folder: most of its
     // files and all of its folders are the new site's too, and nothing
     // need be made or removed for them. [`Target::open`] saw that it
@@ -488,17 +498,14 @@ pub fn replace<T>(
     let is_folder = fs::symlink_metadata(&beside.old).is_ok_and(|m| m.is_dir());
     let from_old = is_folder && fs::rename(&beside.old, staging).is_ok();
     let reused = if from_old {
-        let listed = listed_in(staging).unwrap_or_default();
-        let mut known = state.of(folder_id(staging), Some(&listed));
+        let listed = &target.before;
+        let mut known = state.of(folder_id(staging), Some(listed));
         listed
-            .into_iter()
-            .map(|rel| {
-                let written = known.remove(&rel);
-                (rel, written)
-            })
+            .iter()
+            .map(|rel| (rel.clone(), known.remove(rel)))
             .collect()
     } else {
-        HashMap::new()
+        HashMap::default()
     };
     let out = Staging {
         dir: staging.clone(),
@@ -519,7 +526,7 @@ pub fn replace<T>(
         .and_then(|()| fill(&out))
         .and_then(|value| out.only_this_build().map(|()| value).map_err(failed))
         .and_then(|value| out.manifest().map(|()| value).map_err(failed))
-        .and_then(|value| nothing_new_in(output, online.as_ref()).map(|()| value));
+        .and_then(|value| nothing_new_in(output, online).map(|()| value));
     let value = match written {
         Ok(value) => value,
         Err(errors) => {
@@ -547,7 +554,7 @@ fn nothing_new_in(output: &Path, listed: Option<&HashSet<String>>) -> Result<(),
     if fs::symlink_metadata(output).is_err() {
         return Ok(());
     }
-    let found = strangers(output, listed.unwrap_or(&HashSet::new()))
+    let found = strangers(output, listed.unwrap_or(&HashSet::default()))
         .map_err(|e| vec![cannot_write(output, e)])?;
     if found.is_empty() {
         return Ok(());
@@ -672,14 +679,14 @@ fn a_folder_or_nothing(path: &Path) -> Result<(), Diagnostic> {
 }
 
 /// Refuses a folder that holds anything but the files its manifest lists:
-/// helder would delete it.
-fn only_our_files(dir: &Path) -> Result<(), Diagnostic> {
+/// helder would delete it. Returns that list, if there is one.
+fn only_our_files(dir: &Path) -> Result<Option<HashSet<String>>, Diagnostic> {
     let shown = dir.display();
     let Ok(mut entries) = fs::read_dir(dir) else {
-        return Ok(()); // not there yet
+        return Ok(None); // not there yet
     };
     if entries.next().is_none() {
-        return Ok(());
+        return Ok(None);
     }
     let Some(listed) = listed_in(dir) else {
         return Err(refuse(text!(
@@ -689,7 +696,7 @@ fn only_our_files(dir: &Path) -> Result<(), Diagnostic> {
     };
     let found = strangers(dir, &listed).map_err(|e| unusable(dir, &e))?;
     if found.is_empty() {
-        return Ok(());
+        return Ok(Some(listed));
     }
     let (count, named) = (found.len(), named(&found));
     Err(refuse(text!(
@@ -700,15 +707,15 @@ fn only_our_files(dir: &Path) -> Result<(), Diagnostic> {
 
 /// Refuses a site before the last build that holds anything but its pages
 /// (a file or a link put there, a folder): helder would remove it when it
-/// starts from that site.
-fn only_its_pages(old: &Path) -> Result<(), Diagnostic> {
+/// starts from that site. Returns the pages its list names.
+fn only_its_pages(old: &Path) -> Result<HashSet<String>, Diagnostic> {
     if fs::symlink_metadata(old).is_err() {
-        return Ok(());
+        return Ok(HashSet::default());
     }
     let listed = listed_in(old).unwrap_or_default();
     let found = strangers(old, &listed).map_err(|e| unusable(old, &e))?;
     if found.is_empty() {
-        return Ok(());
+        return Ok(listed);
     }
     let (shown, count, named) = (old.display(), found.len(), named(&found));
     Err(refuse(text!(
@@ -726,13 +733,14 @@ fn named(found: &[String]) -> String {
     shown.join(", ")
 }
 
+/// `path` below `dir`, with `/` between its parts, as a list names it.
 fn relative(dir: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(dir).unwrap_or(path);
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    parts.join("/")
+    let rel = path.strip_prefix(dir).unwrap_or(path).to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        rel.into_owned()
+    } else {
+        rel.replace(std::path::MAIN_SEPARATOR, "/")
+    }
 }
 
 /// Waits for, then holds, the lock on `folder`: the operating system lets
