@@ -48,7 +48,13 @@ const NAME: &str = "name: «naam van het bestuur»";
 
 pub fn run(dir: &Path, name: Option<&str>) -> Result<Report, Report> {
     let shown = dir.display();
-    let refused = |message| Err(Report::failed(vec![Diagnostic::error("", None, message)]));
+    // A folder that is not new or empty is refused (exit code 2); a file
+    // that cannot be written is the machine's (3).
+    let refused = |message| {
+        Err(Report::failed(vec![
+            Diagnostic::error("", None, message).refused(),
+        ]))
+    };
     if dir.is_file() {
         return refused(text!(
             "`{shown}` is een bestand; geef een nieuwe of lege map",
@@ -82,10 +88,12 @@ pub fn run(dir: &Path, name: Option<&str>) -> Result<Report, Report> {
             .and_then(|()| std::fs::write(&path, text));
         if let Err(e) = written {
             let shown = path.display();
-            return refused(text!(
+            let message = text!(
                 "`{shown}` is niet te schrijven: {e}",
                 "cannot write `{shown}`: {e}"
-            ));
+            );
+            let error = Diagnostic::error("", None, message).on_machine();
+            return Err(Report::failed(vec![error]));
         }
     }
     let committed = first_commit(dir);

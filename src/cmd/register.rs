@@ -15,7 +15,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::{Report, Strictness, load_and_check};
-use crate::diagnostic::{Diagnostic, Text};
+use crate::diagnostic::Diagnostic;
 use crate::layout::{REGISTER_DIR, REGISTER_FILE};
 use crate::register::{self, COLUMNS, CsvWords};
 use crate::{text, theme};
@@ -68,8 +68,7 @@ pub fn run(root: &Path, output: Option<PathBuf>, strictness: Strictness) -> Resu
         }
         Ok(())
     });
-    if let Err(message) = written {
-        let error = Diagnostic::error("", None, message);
+    if let Err(error) = written {
         return Err(Report::failed(vec![error]).with_sources(sources));
     }
     let (count, shown) = (register.processing_activities.len(), dir.display());
@@ -85,46 +84,50 @@ pub fn run(root: &Path, output: Option<PathBuf>, strictness: Strictness) -> Resu
 }
 
 /// Makes the register's folder `dir` if it is not there; refuses a link
-/// and anything else that is not a folder.
-fn folder(dir: &Path) -> Result<(), Text> {
+/// and anything else that is not a folder (exit code 2), and says when the
+/// machine cannot make or read it (3).
+fn folder(dir: &Path) -> Result<(), Diagnostic> {
     let shown = dir.display();
+    let refused = |message| Err(Diagnostic::error("", None, message).refused());
+    let machine = |message| Diagnostic::error("", None, message).on_machine();
     match fs::symlink_metadata(dir) {
         Ok(meta) if meta.file_type().is_symlink() => {
             let target = fs::read_link(dir).unwrap_or_default();
             let target = target.display();
-            Err(text!(
+            refused(text!(
                 "`{shown}` is een link naar `{target}`; helder schrijft het register niet via een link, want dan komt het buiten de site terecht. Verwijder de link, of kies een andere map met `--output-dir`",
                 "`{shown}` is a link to `{target}`; helder does not write the register through a link, which would put it outside the site. Remove the link, or choose another folder with `--output-dir`"
             ))
         }
         Ok(meta) if meta.is_dir() => Ok(()),
-        Ok(_) => Err(text!(
+        Ok(_) => refused(text!(
             "`{shown}` is een bestand, geen map; verplaats het, of kies een andere map voor het register met `--output-dir`",
             "`{shown}` is a file, not a folder; move it, or choose another folder for the register with `--output-dir`"
         )),
         Err(e) if e.kind() == io::ErrorKind::NotFound => fs::create_dir_all(dir).map_err(|e| {
-            text!(
+            machine(text!(
                 "de map `{shown}` is niet te maken: {e}",
                 "cannot make the folder `{shown}`: {e}"
-            )
+            ))
         }),
-        Err(e) => Err(text!(
+        Err(e) => Err(machine(text!(
             "de map `{shown}` is niet te lezen: {e}",
             "cannot read the folder `{shown}`: {e}"
-        )),
+        ))),
     }
 }
 
 /// Writes `contents` to a new file beside `path` and renames it onto
 /// `path`. Returns where a link at `path` pointed: the link is replaced,
 /// and what it pointed to is not touched.
-fn replace(path: &Path, contents: &[u8]) -> Result<Option<PathBuf>, Text> {
+fn replace(path: &Path, contents: &[u8]) -> Result<Option<PathBuf>, Diagnostic> {
     let shown = path.display();
     let failed = |e: io::Error| {
-        text!(
+        let message = text!(
             "`{shown}` is niet te schrijven: {e}",
             "cannot write `{shown}`: {e}"
-        )
+        );
+        Diagnostic::error("", None, message).on_machine()
     };
     let link = fs::read_link(path).ok();
     let (file, beside) = new_file_beside(path).map_err(failed)?;

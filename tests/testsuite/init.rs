@@ -116,7 +116,7 @@ fn init_refuses_a_folder_that_is_not_empty() {
     let site = Site::fixture("minimal");
     let before = snapshot(&site.root);
     let run = init(&site, &[]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("is not empty"), "{}", run.stderr);
     assert_same_files(&before, &snapshot(&site.root), "the folder");
 }
