@@ -27,7 +27,7 @@ pub struct Options<'a> {
 }
 
 pub fn run(o: &Options) -> Result<Report, Report> {
-    let history = History::open(o.root);
+    let history = History::open(o.root).with_max_file_bytes(o.strictness.max_file_bytes);
     let (new, sources, warnings, to) = match o.to {
         None => {
             let (model, sources, warnings) = load_and_check(o.root, o.strictness)?;
