@@ -1245,8 +1245,10 @@ pub fn adoptions_of_tags(
     now: i64,
 ) -> Vec<Adoption> {
     // Each field ends in a NUL, and each record in a newline after that: a
-    // record's first field starts with the newline of the one before.
-    let fields: Vec<&str> = output.split(NUL).collect();
+    // record's first field starts with the newline of the one before. What
+    // follows the last NUL ends no field, and is no part of a record.
+    let mut fields: Vec<&str> = output.split(NUL).collect();
+    fields.pop();
     let mut adoptions: Vec<Adoption> = fields
         .chunks_exact(6 + TRAILERS.len())
         .enumerate()
@@ -1985,6 +1987,22 @@ mod tests {
     /// The records of `for-each-ref` as the fuzz target `dates` has them in
     /// its corpus (`fuzz/corpus/dates/tags`): a separator of the old format
     /// in a value makes no tag of its own, and that value is refused.
+    #[test]
+    fn a_field_not_ended_by_a_nul_makes_no_record() {
+        // Found by the fuzz target `dates`: nine fields ended by a NUL and a
+        // tenth that is not were read as a whole tag.
+        let output = "tag\0refs/tags/reglement-1.0\02021-03-01\01614600000\02021-02-20\01613800000\02021g\0refs/tags/reglement-3.0\02099-01-01\04070908";
+        assert_eq!(
+            adoptions_of_tags(output, "reglement-", "[adres]", 1_764_547_200),
+            []
+        );
+        let ended = format!("{output}\0\n");
+        assert_eq!(
+            adoptions_of_tags(&ended, "reglement-", "[adres]", 1_764_547_200).len(),
+            1
+        );
+    }
+
     #[test]
     fn each_tag_is_one_record_whatever_its_trailers_hold() {
         let output = std::fs::read_to_string(
