@@ -107,6 +107,7 @@ pub fn syntax(file: &Path, error: &SyntaxError) -> Diagnostic {
                 ),
             )
         }
+        Syntax::MissingColon(words) => missing_colon(words),
         Syntax::Other(words) => (
             text!(
                 "deze YAML klopt niet: {words}",
@@ -121,6 +122,46 @@ pub fn syntax(file: &Path, error: &SyntaxError) -> Diagnostic {
     Diagnostic::error(file, Some(error.pos), message)
         .with_hint(hint)
         .with_code(SYNTAX)
+}
+
+/// Words without a colon where a key belongs (`place Leusden`). A first
+/// word that can be a key (`place`) is one that lost its colon; other
+/// words (`Zuidbroek`, `Dit is de tekst`) are a value without its key, or
+/// the rest of the text above that lost its place.
+fn missing_colon(words: &str) -> (Text, Text) {
+    let (first, rest) = words.split_once(' ').unwrap_or((words, ""));
+    let rest = rest.trim_start();
+    let key_like = first.starts_with(|c: char| c.is_ascii_lowercase())
+        && first
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if key_like {
+        let fixed = if rest.is_empty() {
+            format!("{first}: …")
+        } else {
+            format!("{first}: {rest}")
+        };
+        return (
+            text!(
+                "hier ontbreekt de dubbele punt na `{first}`",
+                "the colon after `{first}` is missing here"
+            ),
+            text!(
+                "schrijf `{fixed}`: de sleutel, een dubbele punt en een spatie, dan de waarde",
+                "write `{fixed}`: the key, a colon and a space, then the value"
+            ),
+        );
+    }
+    (
+        text!(
+            "op deze regel hoort een sleutel met een dubbele punt, maar er staat alleen `{words}`",
+            "a key with a colon belongs on this line, but it only says `{words}`"
+        ),
+        text!(
+            "zet de sleutel waar deze waarde bij hoort ervoor, met een dubbele punt: `sleutel: {words}`; hoort de tekst bij de regel erboven, zet hem dan achter de tekst op die regel",
+            "put the key this value belongs to before it, with a colon: `key: {words}`; if the text belongs to the line above, put it after the text on that line"
+        ),
+    )
 }
 
 /// What a character YAML forbids is called, for a person.
