@@ -10,7 +10,7 @@ use std::path::Path;
 use crate::diagnostic::{Diagnostic, Text, did_you_mean};
 use crate::text;
 use crate::yaml::de::{Error, Problem, Want};
-use crate::yaml::{Shape, Syntax, SyntaxError};
+use crate::yaml::{Node, Pos, Shape, Syntax, SyntaxError, Value};
 
 /// The codes of the mistakes found while reading.
 pub const SYNTAX: &str = "HL001";
@@ -181,6 +181,79 @@ pub fn model(file: &Path, error: &Error) -> Diagnostic {
     Diagnostic::error(file, error.pos, message)
         .with_hint(hint)
         .with_code(code)
+}
+
+/// An item of a list whose keys start over (`id`, `name`, `place`, then
+/// `id` again): a second item pasted below the first without its `- `.
+/// YAML reads both as one item with keys written twice, and the message
+/// for that ("keep one of the two") would have the person delete the
+/// item they just added. Said here instead: where the new item seems to
+/// start, and the line as it should be.
+///
+/// It is this mistake when the first key written again is `id`, or when
+/// from there on two or more keys of the item come again; one key written
+/// twice is that mistake, reported by the model's reader.
+pub fn item_without_dash(file: &Path, text: &str, item: &Node) -> Option<Diagnostic> {
+    let Value::Map(entries) = &item.value else {
+        return None;
+    };
+    let key = |i: usize| entries[i].0.as_str();
+    let first_again = (1..entries.len()).find(|&j| (0..j).any(|i| key(i) == key(j)))?;
+    let again = (first_again..entries.len())
+        .filter(|&j| (0..first_again).any(|i| key(i) == key(j)))
+        .count();
+    let name = key(first_again)?;
+    if name != "id" && again < 2 {
+        return None;
+    }
+    let earlier = entries[..first_again]
+        .iter()
+        .find(|(k, _)| k.as_str() == Some(name))?
+        .0
+        .pos
+        .line;
+    let start = entries[first_again].0.pos;
+    let line = start.line;
+    let item_line = item.pos.line;
+    let message = text!(
+        "op regel {line} lijkt een nieuw item te beginnen zonder `- `: de sleutel `{name}` staat in dit item al op regel {earlier}",
+        "a new entry seems to start on line {line} without its `- `: the key `{name}` is already on line {earlier} of this entry"
+    );
+    let hint = match with_dash(text, item.pos, start) {
+        Some(fixed) => text!(
+            "zet een `-` op regel {line}, recht onder de `-` van regel {item_line}, zodat het een eigen item wordt: `{fixed}`; haal niets weg",
+            "put a `-` on line {line}, right under the `-` of line {item_line}, so that it becomes an entry of its own: `{fixed}`; remove nothing"
+        ),
+        None => text!(
+            "zet `- ` voor `{name}:` op regel {line}, in dezelfde kolom als de `- ` van regel {item_line}, zodat het een eigen item wordt; haal niets weg",
+            "put `- ` before `{name}:` on line {line}, in the column of the `- ` of line {item_line}, so that it becomes an entry of its own; remove nothing"
+        ),
+    };
+    Some(
+        Diagnostic::error(file, Some(start), message)
+            .with_hint(hint)
+            .with_code(WRONG_KIND),
+    )
+}
+
+/// The line at `key` with a `-` in the column of the `-` before the item's
+/// first key at `first`: `  - id: de-vlinder` for `    id: de-vlinder`.
+fn with_dash(text: &str, first: Pos, key: Pos) -> Option<String> {
+    let line_of = |n: usize| text.split('\n').nth(n.checked_sub(1)?);
+    let item_line = line_of(first.line)?;
+    let before: String = item_line.chars().take(first.column - 1).collect();
+    let dash = before.rfind("- ")?;
+    let line = line_of(key.line)?.trim_end_matches('\r');
+    let spaces = key.column - 1;
+    let indent = &line[..line.len() - line.trim_start_matches(' ').len()];
+    if !before.is_ascii() || indent.len() != spaces || dash >= spaces {
+        return None;
+    }
+    Some(
+        format!("{}-{}", &line[..dash], &line[dash + 1..])
+            .trim_end()
+            .to_string(),
+    )
 }
 
 /// A file that cannot be read at all.

@@ -461,6 +461,7 @@ fn parse_with<T: Default>(
         Some(Some(node)) => {
             let mut reading = items::Reading {
                 node: &node,
+                text: &text,
                 file,
                 rel,
                 errors,
