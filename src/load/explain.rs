@@ -119,9 +119,28 @@ pub fn syntax(file: &Path, error: &SyntaxError) -> Diagnostic {
             ),
         ),
     };
-    Diagnostic::error(file, Some(error.pos), message)
+    let mut diagnostic = Diagnostic::error(file, Some(error.pos), message)
         .with_hint(hint)
-        .with_code(SYNTAX)
+        .with_code(SYNTAX);
+    // The key without its colon is underlined, not the value after it.
+    if let Syntax::MissingColon(words) = &error.kind
+        && let Some((key, _)) = words.split_once(' ')
+        && is_key_like(key)
+    {
+        diagnostic.end = Some(Pos {
+            line: error.pos.line,
+            column: error.pos.column + key.chars().count(),
+        });
+    }
+    diagnostic
+}
+
+/// Whether `word` can be a key of helder's model: `place`, `set_by`.
+fn is_key_like(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// Words without a colon where a key belongs (`place Leusden`). A first
@@ -131,11 +150,7 @@ pub fn syntax(file: &Path, error: &SyntaxError) -> Diagnostic {
 fn missing_colon(words: &str) -> (Text, Text) {
     let (first, rest) = words.split_once(' ').unwrap_or((words, ""));
     let rest = rest.trim_start();
-    let key_like = first.starts_with(|c: char| c.is_ascii_lowercase())
-        && first
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if key_like {
+    if is_key_like(first) {
         let fixed = if rest.is_empty() {
             format!("{first}: …")
         } else {
