@@ -10,7 +10,7 @@ use std::path::Path;
 use crate::diagnostic::{Diagnostic, Text, did_you_mean};
 use crate::text;
 use crate::yaml::de::{Error, Problem, Want};
-use crate::yaml::{Node, Pos, Shape, Syntax, SyntaxError, Value};
+use crate::yaml::{Node, Pos, Shape, Syntax, SyntaxError, Value, is_key_like};
 
 /// The codes of the mistakes found while reading.
 pub const SYNTAX: &str = "HL001";
@@ -133,14 +133,6 @@ pub fn syntax(file: &Path, error: &SyntaxError) -> Diagnostic {
         });
     }
     diagnostic
-}
-
-/// Whether `word` can be a key of helder's model: `place`, `set_by`.
-fn is_key_like(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_ascii_lowercase())
-        && word
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// Words without a colon where a key belongs (`place Leusden`). A first
@@ -417,10 +409,20 @@ fn expected(want: Want, found: Shape, written: Option<&str>) -> (Text, Text) {
         ),
         Want::Map => (
             text!("een blok met sleutels", "a block of keys"),
-            text!(
-                "schrijf de sleutels van dit item op de regels eronder, ingesprongen met spaties",
-                "write the keys of this entry on the lines below it, indented with spaces"
-            ),
+            match written.and_then(|w| w.split_once(' ')) {
+                // `- id de-linde`: a key that lost its colon.
+                Some((key, value)) if is_key_like(key) => {
+                    let value = value.trim_start();
+                    text!(
+                        "hier ontbreekt de dubbele punt na `{key}`: schrijf `{key}: {value}`",
+                        "the colon after `{key}` is missing: write `{key}: {value}`"
+                    )
+                }
+                _ => text!(
+                    "schrijf de sleutels van dit item op de regels eronder, ingesprongen met spaties",
+                    "write the keys of this entry on the lines below it, indented with spaces"
+                ),
+            },
         ),
     };
     let (want_nl, want_en, found_nl, found_en) = (&want.nl, &want.en, &found.nl, &found.en);

@@ -484,10 +484,31 @@ fn missing_colon(text: &str, kind: &Syntax, at: Pos) -> Option<(usize, usize, St
             }
             let above = before(at.line, 1)?;
             let item = lines[above - 1].trim_start_matches(' ');
-            let after_dash = item.strip_prefix("- ")?;
-            let key_column = lines[above - 1].len() - after_dash.trim_start_matches(' ').len();
-            if key_column != indent {
-                return None;
+            match item.strip_prefix("- ") {
+                Some(after_dash) => {
+                    let key_column =
+                        lines[above - 1].len() - after_dash.trim_start_matches(' ').len();
+                    if key_column != indent {
+                        return None;
+                    }
+                }
+                // The first key of a block (`organisation:` above it): a
+                // word that can be a key, since a text under its key
+                // (`description:`) may go on to a line with a colon.
+                None => {
+                    let parent = before(above, 1)?;
+                    let parent = lines[parent - 1].trim_end_matches(['\r', ' ']);
+                    let parent_indent = parent.len() - parent.trim_start_matches(' ').len();
+                    let first = item.split(' ').next().unwrap_or_default();
+                    let own_indent = lines[above - 1].len() - item.len();
+                    if own_indent != indent
+                        || parent_indent >= indent
+                        || !parent.ends_with(':')
+                        || !is_key_like(first)
+                    {
+                        return None;
+                    }
+                }
             }
             above
         }
@@ -508,6 +529,14 @@ fn missing_colon(text: &str, kind: &Syntax, at: Pos) -> Option<(usize, usize, St
     }
     let column = line[..line.len() - body.len()].chars().count() + 1;
     Some((found, column, words.to_string()))
+}
+
+/// Whether `word` can be a key of helder's model: `place`, `set_by`.
+pub fn is_key_like(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 #[cfg(test)]
@@ -594,6 +623,11 @@ mod tests {
         assert_eq!(error(next_item), (at(3, 5), missing("place Leusden")));
         let first = "schools:\n  - id de-linde\n    name: A\n";
         assert_eq!(error(first), (at(2, 5), missing("id de-linde")));
+        let block = "organisation:\n  name Stichting X\n  place: Y\n";
+        assert_eq!(error(block), (at(2, 3), missing("name Stichting X")));
+        // A text that goes on to a line with a colon is not a key.
+        let text = "statement:\n  introduction:\n    Dit is de tekst\n    en dit: meer\n";
+        assert_eq!(error(text).1, Syntax::Indentation);
         // A key indented too far is still that, not a missing colon.
         let too_far = "a:\n  - id: x\n    name: X\n     extra: y\n";
         assert_eq!(error(too_far), (at(4, 6), Syntax::Indentation));
