@@ -92,9 +92,12 @@ fn group<'a>(d: &'a Diagnostic, sources: &'a Sources, options: &Options) -> Grou
     group
 }
 
-/// The bytes of the word that starts at `pos` (line and column in
-/// characters, from 1): up to the next space or end of line, at least one
-/// character.
+/// The bytes of what starts at `pos` (line and column in characters, from
+/// 1), at least one character: a value written after a key or a `- ` (or
+/// in a `[…]` list) is underlined whole (`De Vlinder`, `"Obs De Linde"`),
+/// up to a comment, a `,` or `]` in a list, or the end of the line; a key
+/// (`name:`), or a place inside a text, is the word there, up to the next
+/// space.
 fn span(text: &str, pos: Pos) -> std::ops::Range<usize> {
     let line_start: usize = text
         .split_inclusive('\n')
@@ -102,20 +105,66 @@ fn span(text: &str, pos: Pos) -> std::ops::Range<usize> {
         .map(str::len)
         .sum();
     let line = text[line_start..].split('\n').next().unwrap_or_default();
+    let line = line.strip_suffix('\r').unwrap_or(line);
     let start = line
         .char_indices()
         .nth(pos.column.saturating_sub(1))
         .map_or(line.len(), |(i, _)| i);
-    let word = &line[start..];
-    let len = word
-        .find(|c: char| c.is_whitespace() || c == ',' || c == ']')
-        .unwrap_or(word.len());
+    let rest = &line[start..];
+    let len = value_len(&line[..start], rest).unwrap_or_else(|| {
+        rest.find(|c: char| c.is_whitespace() || c == ',' || c == ']')
+            .unwrap_or(rest.len())
+    });
     let len = if len == 0 {
-        word.chars().next().map_or(0, char::len_utf8)
+        rest.chars().next().map_or(0, char::len_utf8)
     } else {
         len
     };
     line_start + start..line_start + start + len
+}
+
+/// The length of the value that starts `rest`, when it starts a value
+/// (after `before`, which ends in `: `, `- `, `[` or `, `) and is not a key.
+fn value_len(before: &str, rest: &str) -> Option<usize> {
+    let before = before.trim_end_matches(' ');
+    let in_list = before.contains('[') || before.contains('{');
+    let starts_value = before.is_empty()
+        || before.ends_with(':')
+        || before.ends_with('-')
+        || before.ends_with('[')
+        || (in_list && before.ends_with(','));
+    if !starts_value {
+        return None;
+    }
+    // A quoted text, up to its closing quote (`''` is a quote inside `'…'`,
+    // `\"` inside `"…"`), or to the end of the line if it goes on.
+    if let Some(quote @ ('"' | '\'')) = rest.chars().next() {
+        let mut chars = rest.char_indices().skip(1).peekable();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' if quote == '"' => {
+                    chars.next();
+                }
+                '\'' if quote == '\'' && chars.peek().is_some_and(|(_, c)| *c == '\'') => {
+                    chars.next();
+                }
+                c if c == quote => return Some(i + 1),
+                _ => {}
+            }
+        }
+        return Some(rest.trim_end().len());
+    }
+    // A plain value, up to a comment (and in a list, up to `,` or `]`).
+    let mut value = rest.split(" #").next().unwrap_or(rest);
+    if in_list {
+        value = value.split([',', ']', '}']).next().unwrap_or(value);
+    }
+    let value = value.trim_end();
+    // `name: X` written where a value was looked for is a key and a value.
+    if value.ends_with(':') || value.contains(": ") {
+        return None;
+    }
+    Some(value.len())
 }
 
 #[cfg(test)]
@@ -129,7 +178,17 @@ mod tests {
             &text[span(text, Pos { line: 2, column: 5 })],
             "leerling-nam"
         );
-        assert_eq!(&text[span(text, Pos { line: 3, column: 8 })], "één");
+        // Outside `[…]` a comma is part of the value.
+        assert_eq!(&text[span(text, Pos { line: 3, column: 8 })], "één, twee");
+        // A value is underlined whole, a key or a word inside a text as a word.
+        let text = "- id: De Vlinder # de school\n  name: \"Obs 'De' \\\" Vlinder\" # x\n  sites: [de linde, b]\n  how: Mail uw verzoek naar\n  x: Let op: dit\n";
+        let at = |line, column| &text[span(text, Pos { line, column })];
+        assert_eq!(at(1, 7), "De Vlinder");
+        assert_eq!(at(1, 3), "id:");
+        assert_eq!(at(2, 9), "\"Obs 'De' \\\" Vlinder\"");
+        assert_eq!(at(3, 11), "de linde");
+        assert_eq!(at(4, 13), "uw");
+        assert_eq!(at(5, 6), "Let");
         assert_eq!(
             &text[span(
                 text,

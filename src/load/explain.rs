@@ -10,7 +10,7 @@ use std::path::Path;
 use crate::diagnostic::{Diagnostic, Text, did_you_mean};
 use crate::text;
 use crate::yaml::de::{Error, Problem, Want};
-use crate::yaml::{Shape, Syntax, SyntaxError};
+use crate::yaml::{Node, Pos, Shape, Syntax, SyntaxError, Value, is_key_like};
 
 /// The codes of the mistakes found while reading.
 pub const SYNTAX: &str = "HL001";
@@ -107,6 +107,7 @@ pub fn syntax(file: &Path, error: &SyntaxError) -> Diagnostic {
                 ),
             )
         }
+        Syntax::MissingColon(words) => missing_colon(words),
         Syntax::Other(words) => (
             text!(
                 "deze YAML klopt niet: {words}",
@@ -118,9 +119,56 @@ pub fn syntax(file: &Path, error: &SyntaxError) -> Diagnostic {
             ),
         ),
     };
-    Diagnostic::error(file, Some(error.pos), message)
+    let mut diagnostic = Diagnostic::error(file, Some(error.pos), message)
         .with_hint(hint)
-        .with_code(SYNTAX)
+        .with_code(SYNTAX);
+    // The key without its colon is underlined, not the value after it.
+    if let Syntax::MissingColon(words) = &error.kind
+        && let Some((key, _)) = words.split_once(' ')
+        && is_key_like(key)
+    {
+        diagnostic.end = Some(Pos {
+            line: error.pos.line,
+            column: error.pos.column + key.chars().count(),
+        });
+    }
+    diagnostic
+}
+
+/// Words without a colon where a key belongs (`place Leusden`). A first
+/// word that can be a key (`place`) is one that lost its colon; other
+/// words (`Zuidbroek`, `Dit is de tekst`) are a value without its key, or
+/// the rest of the text above that lost its place.
+fn missing_colon(words: &str) -> (Text, Text) {
+    let (first, rest) = words.split_once(' ').unwrap_or((words, ""));
+    let rest = rest.trim_start();
+    if is_key_like(first) {
+        let fixed = if rest.is_empty() {
+            format!("{first}: …")
+        } else {
+            format!("{first}: {rest}")
+        };
+        return (
+            text!(
+                "hier ontbreekt de dubbele punt na `{first}`",
+                "the colon after `{first}` is missing here"
+            ),
+            text!(
+                "schrijf `{fixed}`: de sleutel, een dubbele punt en een spatie, dan de waarde",
+                "write `{fixed}`: the key, a colon and a space, then the value"
+            ),
+        );
+    }
+    (
+        text!(
+            "op deze regel hoort een sleutel met een dubbele punt, maar er staat alleen `{words}`",
+            "a key with a colon belongs on this line, but it only says `{words}`"
+        ),
+        text!(
+            "zet de sleutel waar deze waarde bij hoort ervoor, met een dubbele punt: `sleutel: {words}`; hoort de tekst bij de regel erboven, zet hem dan achter de tekst op die regel",
+            "put the key this value belongs to before it, with a colon: `key: {words}`; if the text belongs to the line above, put it after the text on that line"
+        ),
+    )
 }
 
 /// What a character YAML forbids is called, for a person.
@@ -140,6 +188,79 @@ pub fn model(file: &Path, error: &Error) -> Diagnostic {
     Diagnostic::error(file, error.pos, message)
         .with_hint(hint)
         .with_code(code)
+}
+
+/// An item of a list whose keys start over (`id`, `name`, `place`, then
+/// `id` again): a second item pasted below the first without its `- `.
+/// YAML reads both as one item with keys written twice, and the message
+/// for that ("keep one of the two") would have the person delete the
+/// item they just added. Said here instead: where the new item seems to
+/// start, and the line as it should be.
+///
+/// It is this mistake when the first key written again is `id`, or when
+/// from there on two or more keys of the item come again; one key written
+/// twice is that mistake, reported by the model's reader.
+pub fn item_without_dash(file: &Path, text: &str, item: &Node) -> Option<Diagnostic> {
+    let Value::Map(entries) = &item.value else {
+        return None;
+    };
+    let key = |i: usize| entries[i].0.as_str();
+    let first_again = (1..entries.len()).find(|&j| (0..j).any(|i| key(i) == key(j)))?;
+    let again = (first_again..entries.len())
+        .filter(|&j| (0..first_again).any(|i| key(i) == key(j)))
+        .count();
+    let name = key(first_again)?;
+    if name != "id" && again < 2 {
+        return None;
+    }
+    let earlier = entries[..first_again]
+        .iter()
+        .find(|(k, _)| k.as_str() == Some(name))?
+        .0
+        .pos
+        .line;
+    let start = entries[first_again].0.pos;
+    let line = start.line;
+    let item_line = item.pos.line;
+    let message = text!(
+        "op regel {line} lijkt een nieuw item te beginnen zonder `- `: de sleutel `{name}` staat in dit item al op regel {earlier}",
+        "a new entry seems to start on line {line} without its `- `: the key `{name}` is already on line {earlier} of this entry"
+    );
+    let hint = match with_dash(text, item.pos, start) {
+        Some(fixed) => text!(
+            "zet een `-` op regel {line}, recht onder de `-` van regel {item_line}, zodat het een eigen item wordt: `{fixed}`; haal niets weg",
+            "put a `-` on line {line}, right under the `-` of line {item_line}, so that it becomes an entry of its own: `{fixed}`; remove nothing"
+        ),
+        None => text!(
+            "zet `- ` voor `{name}:` op regel {line}, in dezelfde kolom als de `- ` van regel {item_line}, zodat het een eigen item wordt; haal niets weg",
+            "put `- ` before `{name}:` on line {line}, in the column of the `- ` of line {item_line}, so that it becomes an entry of its own; remove nothing"
+        ),
+    };
+    Some(
+        Diagnostic::error(file, Some(start), message)
+            .with_hint(hint)
+            .with_code(WRONG_KIND),
+    )
+}
+
+/// The line at `key` with a `-` in the column of the `-` before the item's
+/// first key at `first`: `  - id: de-vlinder` for `    id: de-vlinder`.
+fn with_dash(text: &str, first: Pos, key: Pos) -> Option<String> {
+    let line_of = |n: usize| text.split('\n').nth(n.checked_sub(1)?);
+    let item_line = line_of(first.line)?;
+    let before: String = item_line.chars().take(first.column - 1).collect();
+    let dash = before.rfind("- ")?;
+    let line = line_of(key.line)?.trim_end_matches('\r');
+    let spaces = key.column - 1;
+    let indent = &line[..line.len() - line.trim_start_matches(' ').len()];
+    if !before.is_ascii() || indent.len() != spaces || dash >= spaces {
+        return None;
+    }
+    Some(
+        format!("{}-{}", &line[..dash], &line[dash + 1..])
+            .trim_end()
+            .to_string(),
+    )
 }
 
 /// A file that cannot be read at all.
@@ -288,10 +409,20 @@ fn expected(want: Want, found: Shape, written: Option<&str>) -> (Text, Text) {
         ),
         Want::Map => (
             text!("een blok met sleutels", "a block of keys"),
-            text!(
-                "schrijf de sleutels van dit item op de regels eronder, ingesprongen met spaties",
-                "write the keys of this entry on the lines below it, indented with spaces"
-            ),
+            match written.and_then(|w| w.split_once(' ')) {
+                // `- id de-linde`: a key that lost its colon.
+                Some((key, value)) if is_key_like(key) => {
+                    let value = value.trim_start();
+                    text!(
+                        "hier ontbreekt de dubbele punt na `{key}`: schrijf `{key}: {value}`",
+                        "the colon after `{key}` is missing: write `{key}: {value}`"
+                    )
+                }
+                _ => text!(
+                    "schrijf de sleutels van dit item op de regels eronder, ingesprongen met spaties",
+                    "write the keys of this entry on the lines below it, indented with spaces"
+                ),
+            },
         ),
     };
     let (want_nl, want_en, found_nl, found_en) = (&want.nl, &want.en, &found.nl, &found.en);

@@ -22,6 +22,8 @@ use crate::yaml::{Node, Value};
 /// report mistakes and entries it could not read.
 pub struct Reading<'a> {
     pub node: &'a Node,
+    /// The file's text, for the lines a message shows how to change.
+    pub text: &'a str,
     pub file: usize,
     pub rel: &'a Path,
     pub errors: &'a mut Vec<Diagnostic>,
@@ -52,6 +54,11 @@ impl Reading<'_> {
                 .iter()
                 .any(|s| s.lines.contains(&item.pos.line))
             {
+                continue;
+            }
+            if let Some(error) = explain::item_without_dash(self.rel, self.text, item) {
+                self.errors.push(error);
+                self.unread(key, i, item);
                 continue;
             }
             match self.one::<T>(item) {

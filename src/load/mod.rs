@@ -177,18 +177,16 @@ fn finish(
 fn content_files(root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let dir = root.join(CONTENT_DIR);
     if !dir.is_dir() {
-        let looked = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-        let looked = looked.display();
         errors.push(
             Diagnostic::error(
                 CONTENT_DIR,
                 None,
-                text!("de map `content/` ontbreekt", "the folder `content/` is missing"),
+                text!(
+                    "de map `content/` ontbreekt",
+                    "the folder `content/` is missing"
+                ),
             )
-            .with_hint(text!(
-                "start helder in de map van de site, of geef die map mee met `--root`; gezocht in {looked}",
-                "run helder in the site's folder, or pass it with `--root`; looked in {looked}"
-            ))
+            .with_hint(not_here(root, "`content/`"))
             .with_code(explain::UNREADABLE),
         );
         return Vec::new();
@@ -229,6 +227,36 @@ fn content_files(root: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
         }
     }
     files
+}
+
+/// Where helder looked for `what` (`content/`, schools.yaml) in `root`,
+/// and where to start it instead: the site that holds `root`, when helder
+/// was started in one of its folders (`content/`), as people do after
+/// opening a file there.
+fn not_here(root: &Path, what: &str) -> Text {
+    let looked = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let site = looked
+        .ancestors()
+        .skip(1)
+        .find(|dir| dir.join(SCHOOLS_FILE).is_file() && dir.join(CONTENT_DIR).is_dir());
+    let shown = looked.display();
+    match site {
+        Some(site) => {
+            let depth = looked
+                .strip_prefix(site)
+                .map_or(1, |p| p.components().count());
+            let up = vec![".."; depth].join("/");
+            let site = site.display();
+            text!(
+                "helder zocht {what} in {shown}, een map binnen de site; de site zelf staat in {site}: start helder daar (`cd {up}`), of geef `--root {up}` mee",
+                "helder looked for {what} in {shown}, a folder inside the site; the site itself is in {site}: run helder there (`cd {up}`), or pass `--root {up}`"
+            )
+        }
+        None => text!(
+            "helder zocht {what} in {shown}; start helder in de map van de site (waar schools.yaml en `content/` staan), of geef die map mee met `--root`",
+            "helder looked for {what} in {shown}; run helder in the site's folder (where schools.yaml and `content/` are), or pass it with `--root`"
+        ),
+    }
 }
 
 /// Whether `path` is a symbolic link (followed or not, it is refused).
@@ -296,7 +324,18 @@ fn read_text(
     let bytes = match std::fs::read(root.join(rel)) {
         Ok(bytes) => bytes,
         Err(e) => {
-            let error = explain::unreadable(rel, &e, read_hint(rel, &e));
+            let error = match e.kind() {
+                std::io::ErrorKind::NotFound if rel == Path::new(SCHOOLS_FILE) => {
+                    let message = text!(
+                        "het bestand schools.yaml ontbreekt",
+                        "the file schools.yaml is missing"
+                    );
+                    Diagnostic::error(rel, None, message)
+                        .with_hint(not_here(root, SCHOOLS_FILE))
+                        .with_code(explain::UNREADABLE)
+                }
+                _ => explain::unreadable(rel, &e, read_hint(&e)),
+            };
             // A file that is not there is the site's mistake; one that is
             // there but cannot be read, this machine's.
             errors.push(match e.kind() {
@@ -324,13 +363,9 @@ fn read_text(
 }
 
 /// What to do about a file that cannot be read, by the cause.
-fn read_hint(rel: &Path, error: &std::io::Error) -> Text {
+fn read_hint(error: &std::io::Error) -> Text {
     use std::io::ErrorKind;
     match error.kind() {
-        ErrorKind::NotFound if rel == Path::new(SCHOOLS_FILE) => text!(
-            "elke site heeft een schools.yaml naast content/; start helder in de map van de site, of geef die mee met `--root`",
-            "every site has a schools.yaml beside content/; run helder in the site's folder or pass it with `--root`"
-        ),
         ErrorKind::NotFound => text!(
             "het bestand is weg sinds helder de map las; start helder opnieuw",
             "the file was removed after helder read the folder; run helder again"
@@ -461,6 +496,7 @@ fn parse_with<T: Default>(
         Some(Some(node)) => {
             let mut reading = items::Reading {
                 node: &node,
+                text: &text,
                 file,
                 rel,
                 errors,

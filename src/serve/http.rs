@@ -519,12 +519,12 @@ fn decorate(state: &State, page: Vec<u8>) -> Vec<u8> {
     if let Some(errors) = &status.errors {
         extra += &format!(
             "<div id=helder-fouten role=alert><pre>{}</pre></div>",
-            escape(errors)
+            report_html(errors)
         );
     } else if let Some(warnings) = &status.warnings {
         extra += &format!(
             "<div id=helder-waarschuwingen role=status><pre>{}</pre></div>",
-            escape(warnings)
+            report_html(warnings)
         );
     }
     drop(status);
@@ -588,9 +588,48 @@ fn content_type(file: &Path) -> &'static str {
     }
 }
 
+/// The text report as the overlay shows it, escaped. The lines of a
+/// source snippet (`5 |     name: Obs De Linde`, `  |     ^^^^`) are kept
+/// together in a block of their own that never wraps and scrolls sideways
+/// on a narrow screen, so that the carets stay under the words they mark;
+/// the message and the hint wrap, so that they can be read on a phone.
+fn report_html(report: &str) -> String {
+    let snippet = |line: &str| {
+        let rest = line
+            .trim_start()
+            .trim_start_matches(|c: char| c.is_ascii_digit());
+        rest == "|" || rest.starts_with("| ") || rest.starts_with(" |")
+    };
+    let mut out = String::with_capacity(report.len() + 64);
+    let mut open = false;
+    for line in report.split_inclusive('\n') {
+        let is_snippet = snippet(line.trim_end_matches('\n'));
+        if is_snippet && !open {
+            out += "<span class=helder-bron>";
+        } else if !is_snippet && open {
+            out += "</span>";
+        }
+        open = is_snippet;
+        out += &escape(line);
+    }
+    if open {
+        out += "</span>";
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lines_of_a_snippet_are_one_block_that_does_not_wrap() {
+        let report = "fout[HL004]: a < b\n --> schools.yaml:5:9\n  |\n5 |   - id: De Vlinder\n  |         ^^^^^^^^^^\n  |\n  = tip: kies\n";
+        assert_eq!(
+            report_html(report),
+            "fout[HL004]: a &lt; b\n --&gt; schools.yaml:5:9\n<span class=helder-bron>  |\n5 |   - id: De Vlinder\n  |         ^^^^^^^^^^\n  |\n</span>  = tip: kies\n"
+        );
+    }
 
     #[test]
     fn only_paths_inside_the_site_are_served() {

@@ -172,6 +172,9 @@ pub enum Syntax {
     Indentation,
     /// `key: value: more` — a `: ` inside a plain value.
     ColonInValue,
+    /// `place Leusden` where a key is expected: the words of the line, up
+    /// to a comment, without the `- ` of an item.
+    MissingColon(String),
     /// `&anchor` or `*alias`.
     Alias,
     /// Nested deeper than [`MAX_DEPTH`].
@@ -405,6 +408,12 @@ fn syntax_error(text: &str, error: yaml_rust2::ScanError) -> SyntaxError {
     } else {
         Syntax::Other(info.to_string())
     };
+    if let Some((line, column, words)) = missing_colon(text, &kind, at) {
+        return SyntaxError {
+            pos: Pos { line, column },
+            kind: Syntax::MissingColon(words),
+        };
+    }
     let Some(line) = text.lines().nth(at.line.saturating_sub(1)) else {
         return SyntaxError { pos: at, kind };
     };
@@ -437,6 +446,97 @@ fn syntax_error(text: &str, error: yaml_rust2::ScanError) -> SyntaxError {
         _ => {}
     }
     SyntaxError { pos: at, kind }
+}
+
+/// The line where a key is expected but only words are written, without a
+/// colon (`place Leusden`), when that is what the parser stopped at: its
+/// line, the column of its first word, and its words.
+///
+/// The parser says so in two ways, neither on that line. "simple key
+/// expect ':'" comes where it finds the next token, a line (or the end of
+/// the file) later: the words are on the last line written before it.
+/// "mapping values are not allowed" comes at the colon of the next line
+/// when the words are the first key of an item (`- id de-linde`): the
+/// parser took both lines for one key. Only then, and only when that next
+/// line's key stands in the column of the item's keys, is it this mistake.
+fn missing_colon(text: &str, kind: &Syntax, at: Pos) -> Option<(usize, usize, String)> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let counts = |l: &str| {
+        let t = l.trim();
+        !t.is_empty() && !t.starts_with('#')
+    };
+    // The last line with YAML on it before the mark.
+    let before = |line: usize, column: usize| -> Option<usize> {
+        let here = lines.get(line.checked_sub(1)?)?;
+        let head: String = here.chars().take(column.saturating_sub(1)).collect();
+        if counts(&head) {
+            return Some(line);
+        }
+        (1..line).rev().find(|&l| counts(lines[l - 1]))
+    };
+    let found = match kind {
+        Syntax::Other(info) if info.starts_with("simple key expect") => before(at.line, at.column)?,
+        Syntax::ColonInValue | Syntax::Indentation => {
+            let here = lines.get(at.line.checked_sub(1)?)?;
+            let indent = here.len() - here.trim_start_matches(' ').len();
+            if here.find(':') != Some(at.column.checked_sub(1)?) {
+                return None;
+            }
+            let above = before(at.line, 1)?;
+            let item = lines[above - 1].trim_start_matches(' ');
+            match item.strip_prefix("- ") {
+                Some(after_dash) => {
+                    let key_column =
+                        lines[above - 1].len() - after_dash.trim_start_matches(' ').len();
+                    if key_column != indent {
+                        return None;
+                    }
+                }
+                // The first key of a block (`organisation:` above it): a
+                // word that can be a key, since a text under its key
+                // (`description:`) may go on to a line with a colon.
+                None => {
+                    let parent = before(above, 1)?;
+                    let parent = lines[parent - 1].trim_end_matches(['\r', ' ']);
+                    let parent_indent = parent.len() - parent.trim_start_matches(' ').len();
+                    let first = item.split(' ').next().unwrap_or_default();
+                    let own_indent = lines[above - 1].len() - item.len();
+                    if own_indent != indent
+                        || parent_indent >= indent
+                        || !parent.ends_with(':')
+                        || !is_key_like(first)
+                    {
+                        return None;
+                    }
+                }
+            }
+            above
+        }
+        _ => return None,
+    };
+    let line = lines[found - 1].trim_end_matches('\r');
+    let body = line.trim_start_matches(' ');
+    let body = body.strip_prefix("- ").unwrap_or(body);
+    let body = body.trim_start_matches(' ');
+    // A comment is no part of the words.
+    let words = body.split(" #").next()?.trim_end();
+    let plain = words
+        .chars()
+        .next()
+        .is_some_and(|c| !"#\"'[]{}|>&*!%@`?,-".contains(c));
+    if !plain || words.contains(": ") || words.ends_with(':') {
+        return None;
+    }
+    let column = line[..line.len() - body.len()].chars().count() + 1;
+    Some((found, column, words.to_string()))
+}
+
+/// Whether `word` can be a key of helder's model: `place`, `set_by`.
+pub fn is_key_like(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 #[cfg(test)]
@@ -504,6 +604,33 @@ mod tests {
         assert_eq!(kind("a:\n  - x\n - y\n"), Syntax::Indentation);
         assert_eq!(kind("a: &x 1\nb: *x\n"), Syntax::Alias);
         assert_eq!(kind("a: 1\n---\nb: 2\n"), Syntax::SecondDocument);
+    }
+
+    /// `place Leusden` where a key belongs is found on its own line, in the
+    /// middle of a file, at its end, and as the first key of an item.
+    #[test]
+    fn a_missing_colon_is_found_on_its_line() {
+        let error = |text: &str| {
+            let e = parse(text).unwrap_err();
+            (e.pos, e.kind)
+        };
+        let missing = |words: &str| Syntax::MissingColon(words.to_string());
+        let middle = "schools:\n  - id: a\n    place Leusden\n\n    # opmerking\n    name: A\n";
+        assert_eq!(error(middle), (at(3, 5), missing("place Leusden")));
+        let end = "schools:\n  - id: a\n    place Leusden # de plaats\n";
+        assert_eq!(error(end), (at(3, 5), missing("place Leusden")));
+        let next_item = "schools:\n  - id: a\n    place Leusden\n  - id: b\n";
+        assert_eq!(error(next_item), (at(3, 5), missing("place Leusden")));
+        let first = "schools:\n  - id de-linde\n    name: A\n";
+        assert_eq!(error(first), (at(2, 5), missing("id de-linde")));
+        let block = "organisation:\n  name Stichting X\n  place: Y\n";
+        assert_eq!(error(block), (at(2, 3), missing("name Stichting X")));
+        // A text that goes on to a line with a colon is not a key.
+        let text = "statement:\n  introduction:\n    Dit is de tekst\n    en dit: meer\n";
+        assert_eq!(error(text).1, Syntax::Indentation);
+        // A key indented too far is still that, not a missing colon.
+        let too_far = "a:\n  - id: x\n    name: X\n     extra: y\n";
+        assert_eq!(error(too_far), (at(4, 6), Syntax::Indentation));
     }
 
     #[test]

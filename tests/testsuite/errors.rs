@@ -400,6 +400,34 @@ fn a_missing_schools_yaml_is_reported_with_a_hint_about_root() {
     assert_counted(&run, "1 error");
 }
 
+/// Started in `content/` (after opening a file there), helder says where
+/// it looked and where the site is, in full.
+#[test]
+fn checking_inside_content_names_the_folder_looked_in_and_the_site() {
+    let site = Site::fixture("minimal");
+    let output = site
+        .command(&["check"])
+        .current_dir(site.path("content"))
+        .output()
+        .unwrap();
+    let run = Run::from(output);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let root = site.root.canonicalize().unwrap();
+    let (root, content) = (root.display(), root.join("content"));
+    let content = content.display();
+    let hint = |what: &str| {
+        format!(
+            "helder zocht {what} in {content}, een map binnen de site; de site zelf staat in {root}: start helder daar (`cd ..`), of geef `--root ..` mee"
+        )
+    };
+    let expected = format!(
+        "fout[HL006]: de map `content/` ontbreekt\n --> content\n  = tip: {}\nfout[HL006]: het bestand schools.yaml ontbreekt\n --> schools.yaml\n  = tip: {}\n2 fouten gevonden; er is niets geschreven\n",
+        hint("`content/`"),
+        hint("schools.yaml")
+    );
+    assert_eq!(run.stderr, expected);
+}
+
 #[test]
 fn building_in_an_empty_folder_says_to_run_in_the_site_or_pass_root() {
     let site = Site::empty();

@@ -55,6 +55,7 @@ mod empty_heading;
 mod hard_to_read;
 mod hedging;
 mod old_law;
+mod text_changed_by_yaml;
 mod unsafe_link;
 mod vague_recipients;
 
@@ -148,6 +149,7 @@ pub const ALL: &[Rule] = &[
     unsafe_link::RULE,
     hard_to_read::RULE,
     adoption_in_text::RULE,
+    text_changed_by_yaml::RULE,
     reading::WRONG_DATE,
 ];
 

@@ -40,6 +40,34 @@ pub fn is_plain(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// A plain id made from `written` (`De Vlinder` → `de-vlinder`, `Sint-Jozef
+/// (Ede)` → `sint-jozef-ede`): lower case, letters with an accent without
+/// it, every run of other characters one hyphen. `None` when nothing of it
+/// is left.
+pub fn plain_from(written: &str) -> Option<String> {
+    let mut id = String::with_capacity(written.len());
+    for c in written.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à'..='å' => 'a',
+            'ç' => 'c',
+            'è'..='ë' => 'e',
+            'ì'..='ï' => 'i',
+            'ñ' => 'n',
+            'ò'..='ö' => 'o',
+            'ù'..='ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            c => c,
+        };
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-');
+    (!id.is_empty()).then(|| id.to_string())
+}
+
 fn plain<T: Entity>(items: &[T], out: &mut Out) {
     for item in items.iter().filter(|item| !is_plain(item.id())) {
         // Shown escaped, so the message itself cannot disguise the id.
@@ -98,5 +126,16 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_plain_id_is_made_from_what_was_written() {
+        assert_eq!(plain_from("De Vlinder").as_deref(), Some("de-vlinder"));
+        assert_eq!(
+            plain_from(" Sint-Jozef (Ede) ").as_deref(),
+            Some("sint-jozef-ede")
+        );
+        assert_eq!(plain_from("Één café").as_deref(), Some("een-cafe"));
+        assert_eq!(plain_from("“…”"), None);
     }
 }

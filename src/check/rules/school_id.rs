@@ -1,6 +1,6 @@
 //! HL012: a school id that cannot be the folder of its pages.
 
-use super::plain_id::is_plain;
+use super::plain_id::{is_plain, plain_from};
 use super::{Doc, Level, Rule};
 use crate::check::{Cx, Out};
 use crate::layout;
@@ -25,6 +25,10 @@ fn check(cx: &Cx, out: &mut Out) {
         // Shown escaped, so that the message cannot disguise the id.
         let id = school.id.escape_debug().to_string();
         if !is_plain(&school.id) {
+            // An example made from what was written, when it is free.
+            let example = plain_from(&school.id)
+                .filter(|p| !layout::is_reserved(p) && !cx.ids.schools.contains(p))
+                .unwrap_or_else(|| "de-mieden".to_string());
             out.at(
                 &at,
                 text!(
@@ -32,8 +36,8 @@ fn check(cx: &Cx, out: &mut Out) {
                     "the school id `{id}` cannot be a web address"
                 ),
                 text!(
-                    "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld `de-mieden`",
-                    "use lower-case letters, digits and hyphens, e.g. `de-mieden`"
+                    "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld `{example}`",
+                    "use lower-case letters, digits and hyphens, e.g. `{example}`"
                 ),
             );
         } else if layout::is_reserved(&school.id) {
