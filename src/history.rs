@@ -1991,7 +1991,7 @@ mod tests {
     fn a_field_not_ended_by_a_nul_makes_no_record() {
         // Found by the fuzz target `dates`: nine fields ended by a NUL and a
         // tenth that is not were read as a whole tag.
-        let output = "tag\0refs/tags/reglement-1.0\02021-03-01\01614600000\02021-02-20\01613800000\02021g\0refs/tags/reglement-3.0\02099-01-01\04070908";
+        let output = "tag\x00refs/tags/reglement-1.0\x002021-03-01\x001614600000\x002021-02-20\x001613800000\x002021g\x00refs/tags/reglement-3.0\x002099-01-01\x004070908";
         assert_eq!(
             adoptions_of_tags(output, "reglement-", "[adres]", 1_764_547_200),
             []
