@@ -34,7 +34,7 @@
 //!   ([`adoption_mistakes`]); other text shows a control character as `�`.
 //! - A date is trusted only in the years 1970–9999 and no later than a day
 //!   after this build's clock; any other commit is dated by its place in
-//!   history (the commit before it) and named in a warning ([`misdated`]).
+//!   history (the commit before it) and named in a warning ([`History::misdated`]).
 //!   The clock decides nothing else: an honest history builds the same
 //!   bytes on any day.
 //! - A file over `--max-file-size` in an old commit is never read: git

@@ -15,7 +15,7 @@
 //!   while a build runs is found before the swap: the build is refused, and
 //!   the file stays where it was.
 //! - **Nothing followed, nothing from a commit.** helder's folders beside
-//!   the output folder ([`Beside`]) must be real folders: a link or a file
+//!   the output folder (`Beside`) must be real folders: a link or a file
 //!   there is refused, never followed. A path read back from a list is
 //!   used only when it stays inside its folder. An output folder (or one
 //!   of those beside it) that git tracks is refused: what a commit brings
