@@ -65,36 +65,8 @@ pub fn run(dir: &Path, name: Option<&str>) -> Result<Report, Report> {
     if !in_the_way.is_empty() {
         return Err(refused(in_the_way));
     }
-    // A name as a YAML text between double quotes (JSON's are YAML's too).
-    let name = name.map(|n| serde_json::to_string(n.trim()).unwrap_or_default());
-    let files: Vec<(String, String)> = SKELETON
-        .iter()
-        .map(|(rel, text)| {
-            let text = match &name {
-                Some(name) => text.replace(NAME, &format!("name: {name}")),
-                None => text.to_string(),
-            };
-            (rel.to_string(), text)
-        })
-        .chain(schemas().map(|(file, json)| (format!("{SCHEMA_DIR}/{file}"), json)))
-        .collect();
-    for (rel, text) in &files {
-        let path = dir.join(rel);
-        let written = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&path, text));
-        if let Err(e) = written {
-            let shown = path.display();
-            let message = text!(
-                "`{shown}` is niet te schrijven: {e}",
-                "cannot write `{shown}`: {e}"
-            );
-            let error = Diagnostic::error("", None, message).on_machine();
-            return Err(Report::failed(vec![error]));
-        }
-    }
-    let written: Vec<&str> = files.iter().map(|(rel, _)| rel.as_str()).collect();
+    let written = write(dir, name)?;
+    let written: Vec<&str> = written.iter().map(String::as_str).collect();
     let git = first_commit(dir, &written);
     let (summary, diagnostics) = match git {
         Ok(true) => (
@@ -129,6 +101,41 @@ pub fn run(dir: &Path, name: Option<&str>) -> Result<Report, Report> {
         summary: Some(summary),
         ..Report::default()
     })
+}
+
+/// The skeleton, with the board's `name`, and the schemas, written into
+/// `dir`: the paths written, relative to `dir`.
+fn write(dir: &Path, name: Option<&str>) -> Result<Vec<String>, Report> {
+    // A name as a YAML text between double quotes (JSON's are YAML's too).
+    let name = name.map(|n| serde_json::to_string(n.trim()).unwrap_or_default());
+    let files: Vec<(String, String)> = SKELETON
+        .iter()
+        .map(|(rel, text)| {
+            let text = match &name {
+                Some(name) => text.replace(NAME, &format!("name: {name}")),
+                None => text.to_string(),
+            };
+            (rel.to_string(), text)
+        })
+        .chain(schemas().map(|(file, json)| (format!("{SCHEMA_DIR}/{file}"), json)))
+        .collect();
+    for (rel, text) in &files {
+        let path = dir.join(rel);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, text));
+        if let Err(e) = written {
+            let shown = path.display();
+            let message = text!(
+                "`{shown}` is niet te schrijven: {e}",
+                "cannot write `{shown}`: {e}"
+            );
+            let error = Diagnostic::error("", None, message).on_machine();
+            return Err(Report::failed(vec![error]));
+        }
+    }
+    Ok(files.into_iter().map(|(rel, _)| rel).collect())
 }
 
 /// The report of a refused folder: exit code 2, nothing written.

@@ -257,3 +257,26 @@ fn without_a_git_identity_init_writes_the_site_and_says_how_to_commit() {
     assert!(committed.contains("content/data.yaml\n"), "{committed}");
     std::mem::forget(Site { root: new }); // removed with `site`
 }
+
+#[test]
+fn without_git_init_writes_the_site_and_says_to_install_it() {
+    let site = Site::empty();
+    let bin = site.path("bin"); // a PATH where git is not
+    std::fs::create_dir(&bin).unwrap();
+    let mut command = site.command(&["init", "nieuw"]);
+    command.env("PATH", &bin);
+    let run = Run::from(command.output().unwrap());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site.path("nieuw/schools.yaml").is_file(), "{}", run.stderr);
+    for said in [
+        "git is niet gevonden op deze computer",
+        "installeer git (https://git-scm.com/downloads)",
+        "git init && git add . && git commit",
+    ] {
+        assert!(
+            run.stderr.contains(said),
+            "not said: {said}\n{}",
+            run.stderr
+        );
+    }
+}
