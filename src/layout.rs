@@ -279,19 +279,22 @@ pub fn is_folder_name(version: &str) -> bool {
         && !taken.any(|name| name.eq_ignore_ascii_case(version))
 }
 
-/// The names the site's fixed pages take directly in `folder`.
+/// The pages of the site that are there once, whatever the model holds.
+const FIXED_PAGES: [Page<'static>; 6] = [
+    Page::Index,
+    Page::StaffStatement,
+    Page::BoardCookies,
+    Page::Accessibility,
+    Page::Regulation,
+    Page::NotFound,
+];
+
+/// The names the site's fixed pages (and the board's feed) take directly
+/// in `folder`.
 fn pages_in(folder: &str) -> impl Iterator<Item = String> {
-    let fixed = [
-        Page::Index,
-        Page::StaffStatement,
-        Page::BoardCookies,
-        Page::Accessibility,
-        Page::Regulation,
-        Page::NotFound,
-        Page::Feed(None),
-    ];
     let prefix = format!("{folder}/");
-    fixed.into_iter().filter_map(move |page| {
+    let fixed = FIXED_PAGES.into_iter().chain([Page::Feed(None)]);
+    fixed.filter_map(move |page| {
         let file = page.file();
         let rest = file.strip_prefix(&prefix)?;
         Some(rest.split('/').next().unwrap_or(rest).to_string())
@@ -300,19 +303,11 @@ fn pages_in(folder: &str) -> impl Iterator<Item = String> {
 
 /// Whether a school id would take the place of another page or file of the site.
 pub fn is_reserved(id: &str) -> bool {
-    let pages = [
-        Page::Index,
-        Page::StaffStatement,
-        Page::BoardCookies,
-        Page::Accessibility,
-        Page::Regulation,
-        Page::NotFound,
-    ];
-    let taken =
-        pages
-            .iter()
-            .map(Page::file)
-            .chain([STYLESHEET.into(), SITEMAP.into(), FAVICON.into()]);
+    let taken = FIXED_PAGES.iter().map(Page::file).chain([
+        STYLESHEET.into(),
+        SITEMAP.into(),
+        FAVICON.into(),
+    ]);
     taken
         .into_iter()
         .any(|file| file.split('/').next() == Some(id))
